@@ -7,9 +7,9 @@ import (
 
 // Source records where a stored item came from.
 type Source struct {
-	Format     string    `json:"format,omitempty"`      // importer or collector name, e.g. "generic-ndjson"
-	File       string    `json:"file,omitempty"`        // file name or API endpoint
-	Version    string    `json:"version,omitempty"`     // importer version
+	Format     string    `json:"format,omitempty"`     // importer or collector name, e.g. "generic-ndjson"
+	File       string    `json:"file,omitempty"`       // file name or API endpoint
+	Version    string    `json:"version,omitempty"`    // importer version
 	ImportedAt time.Time `json:"imported_at,omitzero"` // when it was stored
 }
 

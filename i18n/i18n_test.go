@@ -46,7 +46,7 @@ func TestPluralAndPlaceholders(t *testing.T) {
 		{"en", "n", []any{"Count", 1}, "1 post"},
 		{"en", "n", []any{"Count", 2000}, "2,000 posts"},
 		{"ky", "hi", []any{"Name", "Айгүл"}, "Hi, Айгүл!"}, // falls back to English
-		{"en", "hi", nil, "Hi, {Name}!"},                  // unknown placeholder kept visible
+		{"en", "hi", nil, "Hi, {Name}!"},                   // unknown placeholder kept visible
 		{"en", "nope", nil, "!nope"},
 	}
 	for _, tt := range tests {
