@@ -220,3 +220,18 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// Empty reports whether the database has no Kopuro schema at all (a new
+// file), as opposed to an older schema that needs migrating.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	var exists int
+	if err := db.sql.QueryRowContext(ctx, db.d.tableExists(), "schema_migrations").Scan(&exists); err != nil {
+		return false, err
+	}
+	if exists == 0 {
+		return true, nil
+	}
+	var n int
+	err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
+	return n == 0, err
+}
