@@ -9,10 +9,7 @@ import (
 func runMigrate(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "migrate")
 	dsn := dbFlag(e, fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	db, err := openStore(ctx, *dsn, true)
+	db, err := parseAndOpen(ctx, fs, dsn, args, true)
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,7 @@ import (
 func runSeed(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "seed")
 	dsn := dbFlag(e, fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	db, err := openStore(ctx, *dsn, true)
+	db, err := parseAndOpen(ctx, fs, dsn, args, true)
 	if err != nil {
 		return err
 	}

@@ -24,10 +24,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	dsn := dbFlag(e, fs)
 	demo := fs.Bool("demo", false, e.cat.T(e.lang, "cli.flag.demo"))
 	dev := fs.Bool("dev", false, e.cat.T(e.lang, "cli.flag.dev"))
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	db, err := openStore(ctx, *dsn, false)
+	db, err := parseAndOpen(ctx, fs, dsn, args, false)
 	if err != nil {
 		return err
 	}

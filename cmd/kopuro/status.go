@@ -11,10 +11,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "status")
 	dsn := dbFlag(e, fs)
 	asJSON := fs.Bool("json", false, e.cat.T(e.lang, "cli.flag.json"))
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	db, err := openStore(ctx, *dsn, true)
+	db, err := parseAndOpen(ctx, fs, dsn, args, true)
 	if err != nil {
 		return err
 	}

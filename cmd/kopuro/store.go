@@ -2,10 +2,20 @@ package main
 
 import (
 	"context"
+	"flag"
 
 	"kopuro"
 	"kopuro/store"
 )
+
+// parseAndOpen parses a store command's flags and opens the store its
+// --db flag names (see openStore for migrate).
+func parseAndOpen(ctx context.Context, fs *flag.FlagSet, dsn *string, args []string, migrate bool) (*store.DB, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return openStore(ctx, *dsn, migrate)
+}
 
 // openStore opens the store at dsn. A new, empty store is migrated; an
 // existing one with pending migrations is migrated too when migrate is
