@@ -249,3 +249,11 @@ func redact(dsn string) string {
 	}
 	return dsn
 }
+
+// unixTime converts stored Unix seconds to a UTC time; 0 is the zero time.
+func unixTime(s int64) time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return time.Unix(s, 0).UTC()
+}
