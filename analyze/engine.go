@@ -1,0 +1,290 @@
+// Package analyze is Kopuro's content-analysis engine: for one text it
+// finds the language, the study's category and third-mission area, the
+// SDGs served, the dialogic and storytelling signals, hashtags, a score
+// per label and the evidence behind each label. It is pure (no I/O) and an
+// Engine is safe for concurrent use.
+package analyze
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"kopuro"
+	"kopuro/codebook"
+)
+
+// Engine analyses texts with one codebook. Build it with New; it is
+// immutable afterwards.
+type Engine struct {
+	cb       *codebook.Codebook
+	m        *matcher
+	sdgTags  map[string]bool // folded hashtag prefixes: sdg, цур, төм
+	tmIndex  int             // index of third_mission among the categories
+	styleIdx map[string]int
+}
+
+// New compiles a codebook into an engine.
+func New(cb *codebook.Codebook) (*Engine, error) {
+	if cb == nil {
+		return nil, kopuro.Errorf(kopuro.EInvalid, "error.codebook.missing", "no codebook")
+	}
+	e := &Engine{cb: cb, m: compile(cb), sdgTags: map[string]bool{}, tmIndex: -1, styleIdx: map[string]int{}}
+	for _, ps := range cb.SDGTags {
+		for _, p := range ps {
+			e.sdgTags[Fold(p)] = true
+		}
+	}
+	for i, c := range cb.Categories {
+		if c.ID == string(kopuro.ThirdMission) {
+			e.tmIndex = i
+		}
+	}
+	for i, s := range cb.Styles {
+		e.styleIdx[s.ID] = i
+	}
+	return e, nil
+}
+
+// Codebook returns the engine's codebook.
+func (e *Engine) Codebook() *codebook.Codebook { return e.cb }
+
+// scored is a label's score and the evidence that made it.
+type scored struct {
+	score float64
+	ev    []kopuro.Evidence
+}
+
+// Analyze codes one text.
+func (e *Engine) Analyze(text string) Result {
+	toks, qs := tokenizeDoc(text)
+	st := stemTokens(toks)
+	hits := e.m.find(st)
+	tune := e.cb.Tuning
+
+	cats := make([]scored, len(e.cb.Categories))
+	areas := make([]scored, len(e.cb.Areas))
+	sdgs := make([]scored, 17)
+	styles := make([]scored, len(e.cb.Styles))
+
+	// For each label, a token counts once, for its heaviest term; repeats
+	// of a term add less and less (a long text must not win by length).
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := &e.m.terms[hits[i].term], &e.m.terms[hits[j].term]
+		if a.weight != b.weight {
+			return a.weight > b.weight
+		}
+		return hits[i].to-hits[i].from > hits[j].to-hits[j].from
+	})
+	type lkey struct {
+		g     group
+		label int
+	}
+	used := map[lkey][]bool{}
+	repeats := map[int32]int{}
+	for _, h := range hits {
+		t := &e.m.terms[h.term]
+		g := t.group
+		if g == gStyleQ {
+			if !qs[toks[h.from].sentence] {
+				continue
+			}
+			g = gStyle
+		}
+		k := lkey{g, t.label}
+		u := used[k]
+		if u == nil {
+			u = make([]bool, len(toks))
+			used[k] = u
+		}
+		free := true
+		for i := h.from; i < h.to; i++ {
+			free = free && !u[i]
+		}
+		if !free {
+			continue
+		}
+		for i := h.from; i < h.to; i++ {
+			u[i] = true
+		}
+		w := t.weight / float64(1+repeats[h.term])
+		repeats[h.term]++
+		if g != gStyle && tune.LeadRunes > 0 && toks[h.from].start < tune.LeadRunes {
+			w *= tune.LeadBoost
+		}
+		ev := kopuro.Evidence{Label: labelKey(e.cb, g, t.label), Term: t.text,
+			Start: toks[h.from].start, End: toks[h.to-1].end, Weight: round(w)}
+		var dst *scored
+		switch g {
+		case gCategory:
+			dst = &cats[t.label]
+		case gArea:
+			dst = &areas[t.label]
+		case gSDG:
+			dst = &sdgs[t.label]
+		default:
+			dst = &styles[t.label]
+		}
+		dst.score += w
+		dst.ev = append(dst.ev, ev)
+	}
+	explicit := e.sdgMentions(toks)
+
+	r := Result{Scores: map[string]float64{}}
+	r.Lang = decideLang(countVotes(toks))
+	r.Hashtags = kopuro.Hashtags(text)
+	r.Mentions = kopuro.Mentions(text)
+
+	// Category: priors plus lexicon, third_mission also from the best area.
+	bestArea := -1
+	for i := range areas {
+		r.Scores[e.cb.Areas[i].ID] = round(areas[i].score + e.cb.Areas[i].Prior)
+		if bestArea < 0 || areas[i].score+e.cb.Areas[i].Prior > areas[bestArea].score+e.cb.Areas[bestArea].Prior {
+			bestArea = i
+		}
+	}
+	bestCat := 0
+	for i := range cats {
+		s := cats[i].score + e.cb.Categories[i].Prior
+		if i == e.tmIndex && bestArea >= 0 {
+			s += tune.AreaToThirdMission * areas[bestArea].score
+		}
+		cats[i].score = s
+		r.Scores[e.cb.Categories[i].ID] = round(s)
+		if s > cats[bestCat].score {
+			bestCat = i
+		}
+	}
+	r.Category = kopuro.Category(e.cb.Categories[bestCat].ID)
+	var ev []kopuro.Evidence
+	ev = append(ev, cats[bestCat].ev...)
+	tm := bestCat == e.tmIndex
+	if tm && bestArea >= 0 {
+		r.Area = kopuro.Area(e.cb.Areas[bestArea].ID)
+		ev = append(ev, areas[bestArea].ev...)
+	}
+
+	// SDGs: lexicon (damped outside the third mission), explicit tags,
+	// and the goals the chosen area usually serves.
+	total := make([]float64, 17)
+	for g := range total {
+		s := sdgs[g].score
+		if !tm {
+			s *= tune.SDGOutsideTM
+		}
+		total[g] = s + float64(len(explicit[g+1]))*tune.HashtagWeight
+	}
+	if tm && bestArea >= 0 {
+		for k, w := range e.cb.Areas[bestArea].SDGs {
+			var n int
+			for _, c := range k {
+				n = n*10 + int(c-'0')
+			}
+			total[n-1] += w
+		}
+	}
+	best := 0.0
+	for g, s := range total {
+		if s > 0 {
+			r.Scores[labelKey(e.cb, gSDG, g)] = round(s)
+		}
+		best = math.Max(best, s)
+	}
+	var goals []int
+	for g, s := range total {
+		if s >= tune.SDGMin && s >= tune.SDGRelative*best {
+			goals = append(goals, g+1)
+		}
+	}
+	sort.SliceStable(goals, func(i, j int) bool { return total[goals[i]-1] > total[goals[j]-1] })
+	if len(goals) > 3 {
+		goals = goals[:3]
+	}
+	r.SDGs = goals
+	if r.SDGs == nil {
+		r.SDGs = []int{}
+	}
+	for _, g := range goals {
+		ev = append(ev, sdgs[g-1].ev...)
+		ev = append(ev, explicit[g]...)
+	}
+
+	// Style markers.
+	for i, s := range e.cb.Styles {
+		r.Scores[s.ID] = round(styles[i].score)
+		on := styles[i].score >= s.Threshold
+		switch s.ID {
+		case "cta":
+			r.CTA = on
+		case "question":
+			r.Question = on
+		case "story":
+			r.Story = on
+		}
+		if on {
+			ev = append(ev, styles[i].ev...)
+		}
+	}
+	sort.SliceStable(ev, func(i, j int) bool {
+		if ev[i].Start != ev[j].Start {
+			return ev[i].Start < ev[j].Start
+		}
+		return ev[i].Label < ev[j].Label
+	})
+	r.Evidence = ev
+	if r.Evidence == nil {
+		r.Evidence = []kopuro.Evidence{}
+	}
+	if r.Hashtags == nil {
+		r.Hashtags = []string{}
+	}
+	return r
+}
+
+// sdgMentions finds explicit goal references: #SDG4, #ЦУР4, #ТӨМ4 and
+// "SDG 4", "ЦУР 4", "ТӨМ-4" in running text.
+func (e *Engine) sdgMentions(toks []token) map[int][]kopuro.Evidence {
+	out := map[int][]kopuro.Evidence{}
+	add := func(n int, from, to token) {
+		if n >= 1 && n <= 17 {
+			out[n] = append(out[n], kopuro.Evidence{Label: labelKey(e.cb, gSDG, n-1), Term: "#" + strings.ToUpper(from.text),
+				Start: from.start, End: to.end, Weight: e.cb.Tuning.HashtagWeight})
+		}
+	}
+	for i, t := range toks {
+		for p := range e.sdgTags {
+			if !strings.HasPrefix(t.text, p) {
+				continue
+			}
+			rest := t.text[len(p):]
+			switch {
+			case rest != "":
+				if n, ok := smallNumber(rest); ok {
+					add(n, t, t)
+				}
+			case i+1 < len(toks) && toks[i+1].start-t.end <= 2:
+				if n, ok := smallNumber(toks[i+1].text); ok {
+					add(n, t, toks[i+1])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// smallNumber parses 1–2 decimal digits.
+func smallNumber(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 2 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }
