@@ -27,7 +27,7 @@ func Load(r io.Reader) (*Codebook, error) {
 		return nil, err
 	}
 	if len(raw) > maxSize {
-		return nil, kopuro.Errorf(kopuro.EInvalid, "error.codebook.size", "the codebook file is larger than %d bytes", maxSize).WithArg("Max", maxSize)
+		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.size", "the codebook file is larger than %d bytes", maxSize).WithArg("Max", maxSize)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -36,7 +36,7 @@ func Load(r io.Reader) (*Codebook, error) {
 		return nil, syntaxError(raw, err)
 	}
 	if dec.More() {
-		return nil, kopuro.Errorf(kopuro.EInvalid, "error.codebook.trailing", "text after the codebook's closing brace")
+		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.trailing", "text after the codebook's closing brace")
 	}
 	c.raw = raw
 	if err := c.validate(); err != nil {
@@ -58,7 +58,7 @@ func syntaxError(raw []byte, err error) error {
 		off = te.Offset
 		detail = fmt.Sprintf("field %s: %s where %s is expected", te.Field, te.Value, te.Type)
 	}
-	e := kopuro.Errorf(kopuro.EInvalid, "error.codebook.syntax", "the codebook is not valid JSON: %s", detail).WithArg("Detail", detail)
+	e := kopuro.Errorf(kopuro.EInvalid, "codebook.error.syntax", "the codebook is not valid JSON: %s", detail).WithArg("Detail", detail)
 	if off >= 0 {
 		if off > int64(len(raw)) {
 			off = int64(len(raw))
@@ -74,7 +74,7 @@ func invalid(field, key, format string, args ...any) *kopuro.Error {
 
 func (c *Codebook) validate() error {
 	if strings.TrimSpace(c.Ver) == "" {
-		return invalid("version", "error.codebook.missing", "the codebook needs a version")
+		return invalid("version", "codebook.error.missing", "the codebook needs a version")
 	}
 	if err := labelSet("categories", c.Categories, kopuro.Categories); err != nil {
 		return err
@@ -83,12 +83,12 @@ func (c *Codebook) validate() error {
 		return err
 	}
 	if len(c.SDGs) != 17 {
-		return invalid("sdgs", "error.codebook.sdg_count", "the codebook needs the 17 SDGs, got %d", len(c.SDGs)).WithArg("Count", len(c.SDGs))
+		return invalid("sdgs", "codebook.error.sdg_count", "the codebook needs the 17 SDGs, got %d", len(c.SDGs)).WithArg("Count", len(c.SDGs))
 	}
 	for i, g := range c.SDGs {
 		p := fmt.Sprintf("sdgs[%d]", i)
 		if g.Goal != i+1 {
-			return invalid(p+".goal", "error.codebook.sdg_order", "goal %d must be listed as number %d", g.Goal, i+1).WithArg("Value", g.Goal)
+			return invalid(p+".goal", "codebook.error.sdg_order", "goal %d must be listed as number %d", g.Goal, i+1).WithArg("Value", g.Goal)
 		}
 		if err := texts(p, g.Name, g.Definition); err != nil {
 			return err
@@ -100,7 +100,7 @@ func (c *Codebook) validate() error {
 	for _, l := range Langs {
 		for j, pre := range c.SDGTags[l] {
 			if !isTagWord(pre) {
-				return invalid(fmt.Sprintf("sdg_hashtags.%s[%d]", l, j), "error.codebook.term", "%q is not a hashtag prefix", pre).WithArg("Value", pre)
+				return invalid(fmt.Sprintf("sdg_hashtags.%s[%d]", l, j), "codebook.error.term", "%q is not a hashtag prefix", pre).WithArg("Value", pre)
 			}
 		}
 	}
@@ -109,11 +109,11 @@ func (c *Codebook) validate() error {
 	for i, s := range c.Styles {
 		p := fmt.Sprintf("styles[%d]", i)
 		if seen[s.ID] {
-			return invalid(p+".id", "error.codebook.duplicate", "style %q is defined twice", s.ID).WithArg("Value", s.ID)
+			return invalid(p+".id", "codebook.error.duplicate", "style %q is defined twice", s.ID).WithArg("Value", s.ID)
 		}
 		seen[s.ID] = true
 		if !(s.Threshold > 0) || math.IsInf(s.Threshold, 0) {
-			return invalid(p+".threshold", "error.codebook.threshold", "the threshold must be a positive number")
+			return invalid(p+".threshold", "codebook.error.threshold", "the threshold must be a positive number")
 		}
 		if err := texts(p, s.Name, s.Definition); err != nil {
 			return err
@@ -127,7 +127,7 @@ func (c *Codebook) validate() error {
 	}
 	for _, id := range need {
 		if !seen[id] {
-			return invalid("styles", "error.codebook.missing_id", "the style %q is missing", id).WithArg("Value", id)
+			return invalid("styles", "codebook.error.missing_id", "the style %q is missing", id).WithArg("Value", id)
 		}
 	}
 	return c.Tuning.validate()
@@ -140,11 +140,11 @@ func (t Tuning) validate() error {
 	}{{"lead_boost", t.LeadBoost}, {"area_to_third_mission", t.AreaToThirdMission}, {"sdg_min", t.SDGMin},
 		{"sdg_relative", t.SDGRelative}, {"sdg_outside_tm", t.SDGOutsideTM}, {"hashtag_weight", t.HashtagWeight}} {
 		if math.IsNaN(f.v) || math.IsInf(f.v, 0) || f.v < 0 || f.v > 100 {
-			return invalid("tuning."+f.name, "error.codebook.weight", "%s must be between 0 and 100", f.name)
+			return invalid("tuning."+f.name, "codebook.error.weight", "%s must be between 0 and 100", f.name)
 		}
 	}
 	if t.LeadRunes < 0 {
-		return invalid("tuning.lead_runes", "error.codebook.weight", "lead_runes must not be negative")
+		return invalid("tuning.lead_runes", "codebook.error.weight", "lead_runes must not be negative")
 	}
 	return nil
 }
@@ -159,14 +159,14 @@ func labelSet[T ~string](field string, ls []Label, want []T) error {
 			ok = ok || string(w) == l.ID
 		}
 		if !ok {
-			return invalid(p+".id", "error.codebook.unknown_id", "unknown id %q", l.ID).WithArg("Value", l.ID)
+			return invalid(p+".id", "codebook.error.unknown_id", "unknown id %q", l.ID).WithArg("Value", l.ID)
 		}
 		if seen[l.ID] {
-			return invalid(p+".id", "error.codebook.duplicate", "%q is defined twice", l.ID).WithArg("Value", l.ID)
+			return invalid(p+".id", "codebook.error.duplicate", "%q is defined twice", l.ID).WithArg("Value", l.ID)
 		}
 		seen[l.ID] = true
 		if math.IsNaN(l.Prior) || math.IsInf(l.Prior, 0) || math.Abs(l.Prior) > 100 {
-			return invalid(p+".prior", "error.codebook.weight", "the prior must be between -100 and 100")
+			return invalid(p+".prior", "codebook.error.weight", "the prior must be between -100 and 100")
 		}
 		if err := texts(p, l.Name, l.Definition); err != nil {
 			return err
@@ -177,7 +177,7 @@ func labelSet[T ~string](field string, ls []Label, want []T) error {
 		for k, w := range l.SDGs {
 			n, err := strconv.Atoi(k)
 			if err != nil || n < 1 || n > 17 {
-				return invalid(fmt.Sprintf("%s.sdgs[%q]", p, k), "error.codebook.unknown_id", "%q is not an SDG number", k).WithArg("Value", k)
+				return invalid(fmt.Sprintf("%s.sdgs[%q]", p, k), "codebook.error.unknown_id", "%q is not an SDG number", k).WithArg("Value", k)
 			}
 			if err := weight(fmt.Sprintf("%s.sdgs[%q]", p, k), w); err != nil {
 				return err
@@ -186,7 +186,7 @@ func labelSet[T ~string](field string, ls []Label, want []T) error {
 	}
 	for _, w := range want {
 		if !seen[string(w)] {
-			return invalid(field, "error.codebook.missing_id", "%q is missing", string(w)).WithArg("Value", string(w))
+			return invalid(field, "codebook.error.missing_id", "%q is missing", string(w)).WithArg("Value", string(w))
 		}
 	}
 	return nil
@@ -201,7 +201,7 @@ func texts(p string, name, def kopuro.Text) error {
 		for _, l := range Langs {
 			if strings.TrimSpace(textIn(f.t, l)) == "" {
 				field := p + "." + f.field + "." + l
-				return invalid(field, "error.codebook.missing", "%s is missing", field)
+				return invalid(field, "codebook.error.missing", "%s is missing", field)
 			}
 		}
 	}
@@ -224,12 +224,12 @@ func lexiconMaybeEmpty(p string, lx Lexicon, emptyOK bool) error {
 	for _, l := range Langs {
 		m := lx.ByLang(l)
 		if len(m) == 0 && !emptyOK {
-			return invalid(p+"."+l, "error.codebook.missing", "%s.%s has no terms", p, l)
+			return invalid(p+"."+l, "codebook.error.missing", "%s.%s has no terms", p, l)
 		}
 		for term, w := range m {
 			field := fmt.Sprintf("%s.%s[%q]", p, l, term)
 			if err := checkTerm(term); err != nil {
-				return invalid(field, "error.codebook.term", "bad term %q: %s", term, err).WithArg("Value", term)
+				return invalid(field, "codebook.error.term", "bad term %q: %s", term, err).WithArg("Value", term).WithArg("Detail", err.Error())
 			}
 			if err := weight(field, w); err != nil {
 				return err
@@ -241,7 +241,7 @@ func lexiconMaybeEmpty(p string, lx Lexicon, emptyOK bool) error {
 
 func weight(field string, w float64) error {
 	if w == 0 || math.IsNaN(w) || math.IsInf(w, 0) || math.Abs(w) > 10 {
-		return invalid(field, "error.codebook.weight", "the weight must be non-zero and between -10 and 10")
+		return invalid(field, "codebook.error.weight", "the weight must be non-zero and between -10 and 10")
 	}
 	return nil
 }
