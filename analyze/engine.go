@@ -27,7 +27,7 @@ type Engine struct {
 // New compiles a codebook into an engine.
 func New(cb *codebook.Codebook) (*Engine, error) {
 	if cb == nil {
-		return nil, kopuro.Errorf(kopuro.EInvalid, "error.codebook.missing", "no codebook")
+		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.missing", "no codebook")
 	}
 	e := &Engine{cb: cb, m: compile(cb), sdgTags: map[string]bool{}, tmIndex: -1, styleIdx: map[string]int{}}
 	for _, ps := range cb.SDGTags {

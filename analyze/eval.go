@@ -38,7 +38,7 @@ func ReadGold(r io.Reader, name string) ([]Gold, error) {
 		}
 		var g Gold
 		if err := json.Unmarshal(b, &g); err != nil {
-			return nil, kopuro.Errorf(kopuro.EInvalid, "error.gold.json", "not a JSON object: %v", err).WithArg("Detail", err.Error()).At(name, line)
+			return nil, kopuro.Errorf(kopuro.EInvalid, "eval.error.json", "not a JSON object: %v", err).WithArg("Detail", err.Error()).At(name, line)
 		}
 		if g.Text == "" {
 			return nil, kopuro.Errorf(kopuro.EInvalid, "error.required", "the field text is required").WithArg("Field", "text").InField("text").At(name, line)
