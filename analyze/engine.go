@@ -209,7 +209,17 @@ func (e *Engine) Analyze(text string) Result {
 		ev = append(ev, explicit[g]...)
 	}
 
-	// Style markers.
+	// Style markers; quotations of people speak for a story.
+	if i, ok := e.styleIdx["story"]; ok && tune.QuoteWeight > 0 {
+		for k, q := range quotations(text, tune.QuoteWords) {
+			if k == 2 {
+				break
+			}
+			styles[i].score += tune.QuoteWeight
+			q.Label, q.Weight = "story", tune.QuoteWeight
+			styles[i].ev = append(styles[i].ev, q)
+		}
+	}
 	for i, s := range e.cb.Styles {
 		r.Scores[s.ID] = round(styles[i].score)
 		on := styles[i].score >= s.Threshold

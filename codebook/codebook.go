@@ -98,6 +98,10 @@ type Tuning struct {
 	SDGOutsideTM float64 `json:"sdg_outside_tm"`
 	// HashtagWeight is the score an explicit #SDG4-style tag gives.
 	HashtagWeight float64 `json:"hashtag_weight"`
+	// QuoteWeight is added to the story score for each quotation of at
+	// least QuoteWords words (a participant speaking), at most twice.
+	QuoteWeight float64 `json:"quote_weight"`
+	QuoteWords  int     `json:"quote_words"`
 }
 
 // Langs are the lexicon languages, in the canonical order.

@@ -138,13 +138,14 @@ func (t Tuning) validate() error {
 		name string
 		v    float64
 	}{{"lead_boost", t.LeadBoost}, {"area_to_third_mission", t.AreaToThirdMission}, {"sdg_min", t.SDGMin},
-		{"sdg_relative", t.SDGRelative}, {"sdg_outside_tm", t.SDGOutsideTM}, {"hashtag_weight", t.HashtagWeight}} {
+		{"sdg_relative", t.SDGRelative}, {"sdg_outside_tm", t.SDGOutsideTM}, {"hashtag_weight", t.HashtagWeight},
+		{"quote_weight", t.QuoteWeight}} {
 		if math.IsNaN(f.v) || math.IsInf(f.v, 0) || f.v < 0 || f.v > 100 {
 			return invalid("tuning."+f.name, "codebook.error.weight", "%s must be between 0 and 100", f.name)
 		}
 	}
-	if t.LeadRunes < 0 {
-		return invalid("tuning.lead_runes", "codebook.error.weight", "lead_runes must not be negative")
+	if t.LeadRunes < 0 || t.QuoteWords < 0 {
+		return invalid("tuning", "codebook.error.weight", "lead_runes and quote_words must not be negative")
 	}
 	return nil
 }
