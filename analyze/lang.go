@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"kopuro"
 )
@@ -48,7 +50,8 @@ var (
 	// Function words of the neighbouring Turkic languages that Kyrgyz and
 	// Russian lack.
 	otherStop = set("және", "үшін", "бойынша", "бұл", "болып", "арқылы", "мен", // Kazakh (мен also Kyrgyz "I": see below)
-		"va", "bilan", "uchun", "ham", "bo'yicha", "yil", "yilning", "kuni", "tomonidan", "bo'lib", "qilish", // Uzbek Latin
+		"va", "bilan", "uchun", "ham", "bo'yicha", "yil", "yilning", "kuni", "tomonidan", "bo'lib", "qilish", "juda",
+		"yangi", "barcha", "esa", "edi", "ushbu", "orqali", "asosida", "talabalar", "talabalari", "oliy", "universiteti", // Uzbek Latin
 		"ва", "билан", "учун", "ҳам", "бўйича", "йил", "йилнинг", "томонидан", // Uzbek Cyrillic
 		"hamda", "jamoasi", "ve", "bir", "için", "ile", "olarak", "bu", "üniversitesi", "olan", "daha", "çok", "gibi", "kadar") // Turkish
 )
@@ -61,6 +64,11 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
+// kyCaseEndings are Kyrgyz genitive and ablative endings, which no
+// Russian word or name has.
+var kyCaseEndings = []string{"нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн",
+	"дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн"}
+
 // Endings typical of one language; checked only on words of five or more
 // letters, where they are reliable.
 var (
@@ -70,21 +78,26 @@ var (
 		"сунда", "ынан", "инен", "унан", "уусу", "ышат", "ишет", "ушат", "ыбыз", "ибиз", "абыз", "ебиз", "обуз",
 		"ында", "инде", "унда", "ынын", "инин", "унун", "дагы", "деги", "догу", "лык", "лик", "лук", "дык", "дик",
 		"чылар", "чулар", "чылык", "уусу", "ыштыр", "иштир", "уштур"}
-	ruEndings = []string{"ого", "его", "ому", "ему", "ых", "их", "ый", "ий", "ая", "яя", "ое", "ее", "ой", "ую",
+	ruEndings = []string{"ого", "его", "ому", "ему", "ых", "их", "ный", "вый", "рый", "мый", "лый", "тый", "ский", "ний", "щий", "жий", "чий", "ший", "ая", "яя", "ое", "ее", "ой", "ую",
 		"юю", "ться", "тся", "ешь", "ает", "яет", "ают", "яют", "ует", "уют", "ение", "ения", "ении", "ением",
 		"ание", "ания", "ании", "анием", "ость", "ости", "остью", "ция", "ции", "цию", "цией", "ами", "ями",
 		"ному", "ными", "ского", "ской", "ских", "ским", "ские", "щий", "щая", "щие", "щих", "вший", "ется",
 		"ются", "ить", "ать", "ять", "еть", "уть", "ировал", "ния", "ные", "ным", "ная", "ована", "ован", "ства", "ство", "ством"}
 )
 
-// voteWord returns the language a folded word points to, if any.
+// uzEndings are Uzbek Latin endings that English words do not have.
+var uzEndings = []string{"lari", "larni", "larga", "larda", "lardan", "dagi", "moqda", "ishdi", "ilgan", "ishgan", "ingiz", "imiz"}
+
+// voteWord returns the language a folded word points to, if any. Latin
+// words other than English function words return wlNone: they count for
+// English only when the text has enough English function words.
 func voteWord(t token) wordLang {
 	w := t.text
 	switch t.script {
 	case scriptOther:
 		return wlOther
 	case scriptLatin:
-		if strings.ContainsAny(w, "ğşıçâîûéèàäß") || strings.Contains(w, "o'") || strings.Contains(w, "g'") {
+		if strings.ContainsAny(w, "ğşıçâîûéèàäßñ") || strings.Contains(w, "o'") || strings.Contains(w, "g'") {
 			return wlOther
 		}
 		if otherStop[w] {
@@ -93,8 +106,10 @@ func voteWord(t token) wordLang {
 		if enStop[w] {
 			return wlEN
 		}
-		if len(w) >= 3 && !t.upper && isASCIIWord(w) && !strings.ContainsAny(w, "0123456789") {
-			return wlEN
+		for _, e := range uzEndings {
+			if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+				return wlOther
+			}
 		}
 		return wlNone
 	case scriptCyrillic:
@@ -107,20 +122,30 @@ func voteWord(t token) wordLang {
 	if otherStop[w] && w != "мен" {
 		return wlOther
 	}
+	if t.title && utf8.RuneCountInString(w) == 1 {
+		return wlNone // an initial: И. Ахунбаев
+	}
 	if strings.ContainsAny(w, "ңөү") || kyStop[w] {
 		return wlKY
 	}
 	if ruStop[w] || strings.ContainsAny(w, "щъ") {
 		return wlRU
 	}
-	n := len([]rune(w))
 	if t.title {
 		// Names (Абдыкааров, Таалай) keep their Kyrgyz shape in Russian
-		// texts: only letters and function words count for them.
+		// texts: only letters, function words and Kyrgyz case endings
+		// (Россиянын, Тыныстановдун) count for them.
+		for _, e := range kyCaseEndings {
+			if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) >= 6 {
+				return wlKY
+			}
+		}
 		return wlNone
 	}
+	n := utf8.RuneCountInString(w)
+	doubled := strings.Contains(w, "ээ") || strings.Contains(w, "оо") || strings.Contains(w, "уу") || strings.Contains(w, "аа") || strings.Contains(w, "ыы")
 	if n < 5 {
-		if strings.Contains(w, "ээ") || strings.Contains(w, "оо") || strings.Contains(w, "уу") || strings.Contains(w, "аа") || strings.Contains(w, "ыы") {
+		if doubled {
 			return wlKY
 		}
 		return wlNone
@@ -135,14 +160,18 @@ func voteWord(t token) wordLang {
 			return wlKY
 		}
 	}
-	if strings.Contains(w, "ээ") || strings.Contains(w, "оо") || strings.Contains(w, "уу") || strings.Contains(w, "аа") || strings.Contains(w, "ыы") {
+	if doubled {
 		return wlKY
 	}
 	return wlNone
 }
 
-// LangVotes counts the votes of a text's words.
-type LangVotes struct{ KY, RU, EN, Other, Cyrillic, Latin, OtherScript, KKLetters int }
+// LangVotes counts a text's words by the language they point to.
+type LangVotes struct {
+	KY, RU, EN, Other int // words with evidence
+	LatinOther        int // Latin words with Uzbek or Turkish evidence
+	Cyrillic, Latin   int // words of each script that are not names
+}
 
 func countVotes(toks []token) LangVotes {
 	var v LangVotes
@@ -150,15 +179,8 @@ func countVotes(toks []token) LangVotes {
 		if t.hashtag {
 			continue // hashtags are often in another language than the post
 		}
-		switch t.script {
-		case scriptCyrillic:
-			v.Cyrillic++
-		case scriptLatin:
-			v.Latin++
-		case scriptOther:
-			v.OtherScript++
-		}
-		switch voteWord(t) {
+		vote := voteWord(t)
+		switch vote {
 		case wlKY:
 			v.KY++
 		case wlRU:
@@ -168,41 +190,72 @@ func countVotes(toks []token) LangVotes {
 		case wlOther:
 			v.Other++
 		}
+		if vote == wlOther {
+			if t.script == scriptLatin {
+				v.LatinOther++
+			}
+			continue
+		}
+		switch {
+		case t.script == scriptCyrillic:
+			v.Cyrillic++
+		case t.script == scriptLatin && (!t.title || vote == wlEN) && !t.upper && utf8.RuneCountInString(t.text) > 1:
+			v.Latin++ // capitalised Latin words in Cyrillic texts are mostly names
+		}
 	}
 	return v
 }
 
+// shares estimates how many words each language holds: Cyrillic words
+// without evidence are split between Kyrgyz and Russian in the ratio of
+// those with evidence; Latin words are English when enough of them are
+// English function words (they are a third of English prose), else they
+// are another language when some carry Uzbek or Turkish evidence.
+func (v LangVotes) shares() (ky, ru, en, other float64) {
+	ky, ru, other = float64(v.KY), float64(v.RU), float64(v.Other)
+	if rest := float64(v.Cyrillic - v.KY - v.RU); rest > 0 {
+		switch {
+		case v.KY+v.RU > 0:
+			ky += rest * float64(v.KY) / float64(v.KY+v.RU)
+			ru += rest * float64(v.RU) / float64(v.KY+v.RU)
+		default:
+			ru += rest
+		}
+	}
+	if v.Latin > 0 {
+		if v.LatinOther == 0 || float64(v.EN) >= 0.12*float64(v.Latin) {
+			en = float64(v.Latin)
+		} else {
+			other += float64(v.Latin)
+		}
+	}
+	return ky, ru, en, other
+}
+
 // decideLang turns votes into a language.
 func decideLang(v LangVotes) kopuro.Lang {
-	total := v.KY + v.RU + v.EN + v.Other
-	if total == 0 {
-		switch {
-		case v.Cyrillic > 0 && v.Cyrillic >= v.Latin:
-			return kopuro.RU
-		case v.Latin > 0:
+	ky, ru, en, other := v.shares()
+	main := ky + ru + en
+	if main+other == 0 {
+		if v.Latin > 0 {
 			return kopuro.EN
 		}
 		return kopuro.LangOther
 	}
 	// A few Kazakh/Uzbek/Turkish words mark the whole text: Kyrgyz and
 	// Russian texts do not contain them except in names.
-	if float64(v.Other) >= 0.2*float64(total) && v.Other >= 2 || v.Other > v.KY+v.RU+v.EN {
+	if other >= 0.2*(main+other) && v.Other >= 2 || other > main {
 		return kopuro.LangOther
 	}
 	type lv struct {
 		l kopuro.Lang
-		n int
+		n float64
 	}
-	ls := []lv{{kopuro.KY, v.KY}, {kopuro.RU, v.RU}, {kopuro.EN, v.EN}}
-	// order by votes, Kyrgyz first on ties (a Kyrgyz text is full of
+	// ordered by share; Kyrgyz first on ties (a Kyrgyz text is full of
 	// Russian loanwords, never the reverse)
-	for i := 1; i < len(ls); i++ {
-		for j := i; j > 0 && ls[j].n > ls[j-1].n; j-- {
-			ls[j], ls[j-1] = ls[j-1], ls[j]
-		}
-	}
-	main := ls[0].n + ls[1].n + ls[2].n
-	if ls[1].n >= 3 && float64(ls[1].n) >= 0.25*float64(main) {
+	ls := []lv{{kopuro.KY, ky}, {kopuro.RU, ru}, {kopuro.EN, en}}
+	sort.SliceStable(ls, func(i, j int) bool { return ls[i].n > ls[j].n })
+	if ls[1].n >= 3 && ls[1].n >= 0.25*main {
 		return kopuro.LangMixed
 	}
 	return ls[0].l
