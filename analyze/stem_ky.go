@@ -44,10 +44,8 @@ var kySuffixes = func() []string {
 		{"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
 			"оо", "уу", "үү", "ышуу", "үшүү", "ушуу", "ишүү",
 			"чу", "чү", "ып", "ип", "уп", "үп",
-			"ат", "ет", "от", "өт", "йт",
 			"мак", "мек", "мок", "мөк",
-			"абыз", "ебиз", "обуз", "өбүз",
-			"ышат", "ишет", "ушат", "үшөт", "ыш", "иш", "уш", "үш"},
+			"абыз", "ебиз", "обуз", "өбүз"},
 		// the third-person possessive after a consonant, the accusative after it
 		{"ы", "и", "у", "ү", "н"},
 	}
@@ -77,7 +75,8 @@ func StemKY(w string) string {
 				continue
 			}
 			m := utf8.RuneCountInString(s)
-			if n-m < minKYStem || !hasVowel(w[:len(w)-len(s)]) {
+			rest := w[:len(w)-len(s)]
+			if n-m < minKYStem || !hasVowel(rest) || !fits(rest, s) {
 				continue
 			}
 			w = w[:len(w)-len(s)]
@@ -90,6 +89,31 @@ func StemKY(w string) string {
 		}
 	}
 	return w
+}
+
+// fits reports whether suffix can follow stem by Kyrgyz sound rules: a
+// suffix starting with т or к follows a voiceless consonant, one with д or
+// г a vowel or voiced consonant, one with л a vowel, р or й, one with н, с,
+// ң or б a vowel, and a suffix starting with a vowel follows a consonant.
+// This keeps университет-и from being read as университе-ти.
+func fits(stem, suffix string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(stem)
+	first, _ := utf8.DecodeRuneInString(suffix)
+	vowel := strings.ContainsRune("аеиоуыэюяөү", prev)
+	voiceless := strings.ContainsRune("кпстфхцчшщ", prev)
+	switch {
+	case strings.ContainsRune("тк", first):
+		return voiceless
+	case strings.ContainsRune("дг", first):
+		return vowel || !voiceless
+	case first == 'л':
+		return vowel || prev == 'р' || prev == 'й'
+	case strings.ContainsRune("нсңб", first):
+		return vowel
+	case strings.ContainsRune("аеиоуыэөү", first):
+		return !vowel
+	}
+	return true
 }
 
 func hasVowel(s string) bool {
