@@ -22,6 +22,7 @@ type Engine struct {
 	sdgTags  map[string]bool // folded hashtag prefixes: sdg, цур, төм
 	tmIndex  int             // index of third_mission among the categories
 	styleIdx map[string]int
+	cache    *stemCache
 }
 
 // New compiles a codebook into an engine.
@@ -29,7 +30,7 @@ func New(cb *codebook.Codebook) (*Engine, error) {
 	if cb == nil {
 		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.missing", "no codebook")
 	}
-	e := &Engine{cb: cb, m: compile(cb), sdgTags: map[string]bool{}, tmIndex: -1, styleIdx: map[string]int{}}
+	e := &Engine{cb: cb, m: compile(cb), sdgTags: map[string]bool{}, tmIndex: -1, styleIdx: map[string]int{}, cache: &stemCache{}}
 	for _, ps := range cb.SDGTags {
 		for _, p := range ps {
 			e.sdgTags[Fold(p)] = true
@@ -58,7 +59,7 @@ type scored struct {
 // Analyze codes one text.
 func (e *Engine) Analyze(text string) Result {
 	toks, qs := tokenizeDoc(text)
-	st := stemTokens(toks)
+	st := e.cache.stemTokens(toks)
 	hits := e.m.find(st)
 	tune := e.cb.Tuning
 

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"kopuro/codebook"
@@ -133,20 +135,44 @@ type stemmed struct {
 	stems [3]string
 }
 
-func stemTokens(toks []token) []stemmed {
+func (c *stemCache) stemTokens(toks []token) []stemmed {
 	out := make([]stemmed, len(toks))
 	for i, t := range toks {
 		out[i].token = t
-		switch t.script {
-		case scriptCyrillic:
-			out[i].stems = [3]string{StemKY(t.text), Stem("ru", t.text), t.text}
-		case scriptLatin:
-			out[i].stems = [3]string{t.text, t.text, Stem("en", t.text)}
-		default:
-			out[i].stems = [3]string{t.text, t.text, t.text}
-		}
+		out[i].stems = c.stems(t)
 	}
 	return out
+}
+
+// stemCache remembers the stems of words already seen: Snowball is most
+// of the engine's cost, and the words of university posts repeat. It stops
+// growing at maxCached words; safe for concurrent use.
+type stemCache struct {
+	m sync.Map // string → [3]string
+	n atomic.Int64
+}
+
+const maxCached = 1 << 18
+
+func (c *stemCache) stems(t token) [3]string {
+	if v, ok := c.m.Load(t.text); ok {
+		return v.([3]string)
+	}
+	var st [3]string
+	switch t.script {
+	case scriptCyrillic:
+		st = [3]string{StemKY(t.text), Stem("ru", t.text), t.text}
+	case scriptLatin:
+		st = [3]string{t.text, t.text, Stem("en", t.text)}
+	default:
+		st = [3]string{t.text, t.text, t.text}
+	}
+	if c.n.Load() < maxCached {
+		if _, loaded := c.m.LoadOrStore(t.text, st); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return st
 }
 
 func (p wordPat) matches(s *stemmed, lang int) bool {

@@ -165,6 +165,9 @@ func urlLen(rs []rune, i int) int {
 		}
 		j++
 	}
+	if !hasDot && !hasSep {
+		return 0 // a plain word: the common case, without allocating
+	}
 	s := strings.ToLower(string(rs[i:j]))
 	switch {
 	case strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "https://"), strings.HasPrefix(s, "www."):
