@@ -7,6 +7,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,10 +24,23 @@ type Engine struct {
 	tmIndex  int             // index of third_mission among the categories
 	styleIdx map[string]int
 	cache    *stemCache
+	model    *Model // nil: decide by lexicon scores and priors alone
 }
 
-// New compiles a codebook into an engine.
+// New compiles a codebook into an engine. The embedded model calibrates
+// the decisions when it was trained for this codebook's version; an
+// analyst's own codebook (another version) is decided by its lexicons and
+// priors alone.
 func New(cb *codebook.Codebook) (*Engine, error) {
+	m := DefaultModel()
+	if cb == nil || m == nil || m.Codebook != cb.Version() {
+		m = nil
+	}
+	return NewWithModel(cb, m)
+}
+
+// NewWithModel compiles a codebook with a given model (nil: none).
+func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	if cb == nil {
 		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.missing", "no codebook")
 	}
@@ -44,7 +58,39 @@ func New(cb *codebook.Codebook) (*Engine, error) {
 	for i, s := range cb.Styles {
 		e.styleIdx[s.ID] = i
 	}
+	if m != nil {
+		if err := e.checkModel(m); err != nil {
+			return nil, err
+		}
+		e.model = m
+	}
 	return e, nil
+}
+
+// checkModel makes sure the model's classes and widths fit the codebook.
+func (e *Engine) checkModel(m *Model) error {
+	width := len(e.cb.Categories) + len(e.cb.Areas) + 2
+	var cats, areas []string
+	for _, c := range e.cb.Categories {
+		cats = append(cats, c.ID)
+	}
+	for _, a := range e.cb.Areas {
+		areas = append(areas, a.ID)
+	}
+	for _, s := range []struct {
+		sm   Softmax
+		want []string
+	}{{m.Category, cats}, {m.Area, areas}} {
+		if !slices.Equal(s.sm.Classes, s.want) || len(s.sm.Weights) != len(s.want) {
+			return kopuro.Errorf(kopuro.EInvalid, "analyze.error.model", "the model does not fit the codebook")
+		}
+		for _, w := range s.sm.Weights {
+			if len(w) != width {
+				return kopuro.Errorf(kopuro.EInvalid, "analyze.error.model", "the model does not fit the codebook")
+			}
+		}
+	}
+	return nil
 }
 
 // Codebook returns the engine's codebook.
@@ -63,12 +109,22 @@ func (e *Engine) Analyze(text string) Result {
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
 
-	// Category: priors plus lexicon, third_mission also from the best area.
+	// Category: priors plus lexicon, third_mission also from the best area;
+	// or, with a model, the most probable category and area.
 	bestArea := -1
 	for i := range areas {
 		r.Scores[e.cb.Areas[i].ID] = round(areas[i].score + e.cb.Areas[i].Prior)
 		if bestArea < 0 || areas[i].score+e.cb.Areas[i].Prior > areas[bestArea].score+e.cb.Areas[bestArea].Prior {
 			bestArea = i
+		}
+	}
+	var x []float64
+	if e.model != nil {
+		x = features(cats, areas, len(toks))
+		pa := e.model.Area.Probs(x)
+		bestArea = argmax(pa)
+		for i, p := range pa {
+			r.Scores["p_"+e.model.Area.Classes[i]] = round(p)
 		}
 	}
 	bestCat := 0
@@ -81,6 +137,13 @@ func (e *Engine) Analyze(text string) Result {
 		r.Scores[e.cb.Categories[i].ID] = round(s)
 		if s > cats[bestCat].score {
 			bestCat = i
+		}
+	}
+	if e.model != nil {
+		pc := e.model.Category.Probs(x)
+		bestCat = argmax(pc)
+		for i, p := range pc {
+			r.Scores["p_"+e.model.Category.Classes[i]] = round(p)
 		}
 	}
 	r.Category = kopuro.Category(e.cb.Categories[bestCat].ID)
@@ -223,6 +286,16 @@ func smallNumber(s string) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+func argmax(p []float64) int {
+	best := 0
+	for i, v := range p {
+		if v > p[best] {
+			best = i
+		}
+	}
+	return best
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
