@@ -70,13 +70,7 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 // checkModel makes sure the model's classes and widths fit the codebook.
 func (e *Engine) checkModel(m *Model) error {
 	width := len(e.cb.Categories) + len(e.cb.Areas) + 2
-	var cats, areas []string
-	for _, c := range e.cb.Categories {
-		cats = append(cats, c.ID)
-	}
-	for _, a := range e.cb.Areas {
-		areas = append(areas, a.ID)
-	}
+	cats, areas := e.cb.CategoryIDs(), e.cb.AreaIDs()
 	for _, s := range []struct {
 		sm   Softmax
 		want []string

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,20 +38,14 @@ func TestEngineWithModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := readCases(t, "testdata/categories.jsonl")
-	var cats, areas []string
-	for _, c := range cb.Categories {
-		cats = append(cats, c.ID)
-	}
-	for _, a := range cb.Areas {
-		areas = append(areas, a.ID)
-	}
+	cats, areas := cb.CategoryIDs(), cb.AreaIDs()
 	var cx, ax [][]float64
 	var cy, ay []int
 	for _, c := range cases {
 		x := lex.Features(c.Text)
-		cx, cy = append(cx, x), append(cy, indexOf(cats, c.Category))
+		cx, cy = append(cx, x), append(cy, slices.Index(cats, c.Category))
 		if c.Area != "" {
-			ax, ay = append(ax, x), append(ay, indexOf(areas, c.Area))
+			ax, ay = append(ax, x), append(ay, slices.Index(areas, c.Area))
 		}
 	}
 	m := &Model{Codebook: cb.Version(), Category: TrainSoftmax(cats, cx, cy, 0.001, 3000), Area: TrainSoftmax(areas, ax, ay, 0.001, 3000)}
@@ -77,13 +72,4 @@ func TestEngineWithModel(t *testing.T) {
 	if _, err := NewWithModel(cb, &bad); err == nil || !strings.Contains(err.Error(), "does not fit") {
 		t.Errorf("mismatched model accepted: %v", err)
 	}
-}
-
-func indexOf(s []string, v string) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return -1
 }

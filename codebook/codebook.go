@@ -181,3 +181,17 @@ func find(ls []Label, id string) *Label {
 	}
 	return nil
 }
+
+// CategoryIDs returns the category ids in the codebook's order.
+func (c *Codebook) CategoryIDs() []string { return ids(c.Categories) }
+
+// AreaIDs returns the area ids in the codebook's order.
+func (c *Codebook) AreaIDs() []string { return ids(c.Areas) }
+
+func ids(ls []Label) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.ID
+	}
+	return out
+}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"slices"
 	"sort"
 
 	"kopuro"
@@ -108,22 +109,16 @@ func main() {
 
 // fit trains both regressions on the records in rows.
 func fit(cb *codebook.Codebook, golds []analyze.Gold, x [][]float64, rows []int, l2 float64, iters int) *analyze.Model {
-	var cats, areas []string
-	for _, c := range cb.Categories {
-		cats = append(cats, c.ID)
-	}
-	for _, a := range cb.Areas {
-		areas = append(areas, a.ID)
-	}
+	cats, areas := cb.CategoryIDs(), cb.AreaIDs()
 	var cx, ax [][]float64
 	var cy, ay []int
 	for _, i := range rows {
 		g := golds[i]
-		if c := index(cats, g.Category); c >= 0 {
+		if c := slices.Index(cats, g.Category); c >= 0 {
 			cx, cy = append(cx, x[i]), append(cy, c)
 		}
 		if g.Category == string(kopuro.ThirdMission) {
-			if a := index(areas, g.Area); a >= 0 {
+			if a := slices.Index(areas, g.Area); a >= 0 {
 				ax, ay = append(ax, x[i]), append(ay, a)
 			}
 		}
@@ -133,13 +128,4 @@ func fit(cb *codebook.Codebook, golds []analyze.Gold, x [][]float64, rows []int,
 		Category: analyze.TrainSoftmax(cats, cx, cy, l2, iters),
 		Area:     analyze.TrainSoftmax(areas, ax, ay, l2, iters),
 	}
-}
-
-func index(s []string, v string) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return -1
 }
