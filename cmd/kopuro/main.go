@@ -44,6 +44,11 @@ var commands = map[string]command{
 	"status":  {"cli.status.summary", runStatus},
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
+	// The analysis engine.
+	"classify": {"cli.classify.summary", runClassify},
+	"eval":     {"cli.eval.summary", runEval},
+	"codebook": {"cli.codebook.summary", runCodebook},
+	"analyze":  {"cli.analyze.summary", runAnalyze},
 }
 
 func main() {
