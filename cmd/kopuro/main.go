@@ -49,6 +49,7 @@ var commands = map[string]command{
 	"eval":     {"cli.eval.summary", runEval},
 	"codebook": {"cli.codebook.summary", runCodebook},
 	"analyze":  {"cli.analyze.summary", runAnalyze},
+	"gen":      {"cli.gen.summary", runGen},
 }
 
 func main() {
