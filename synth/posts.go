@@ -11,7 +11,8 @@ import (
 	"time"
 )
 
-type postRec struct {
+// PostLine is a post line of the corpus, as written.
+type PostLine struct {
 	Kind       string `json:"kind"`
 	Platform   string `json:"platform"`
 	ExternalID string `json:"external_id"`
@@ -270,7 +271,7 @@ func (g *gen) emit(a *Account, at time.Time, d draft) error {
 		}
 		text += sep + d.tags
 	}
-	rec := postRec{Kind: "post", Platform: a.Platform, ExternalID: id, Handle: a.Handle, URL: url,
+	rec := PostLine{Kind: "post", Platform: a.Platform, ExternalID: id, Handle: a.Handle, URL: url,
 		Published: at.Format(time.RFC3339), Text: text, Format: format}
 	g.counts(&rec, a, at, d.label)
 	if err := g.enc.Encode(rec); err != nil {
@@ -323,7 +324,7 @@ func mix(x uint64) uint64 {
 // counts draws heavy-tailed engagement: lognormal around the audience
 // times the label's appeal, a rare viral post (Pareto), and the counts
 // each platform does not show left missing.
-func (g *gen) counts(p *postRec, a *Account, at time.Time, label string) {
+func (g *gen) counts(p *PostLine, a *Account, at time.Time, label string) {
 	f := g.followers(a, at)
 	likes := f * likeRate[a.Platform] * labelAppeal[label] * lognormal(g.r, 0, 1.0)
 	if g.r.Float64() < 0.01 {
@@ -368,7 +369,7 @@ func known(n int64, hidden bool) *int64 {
 
 // comments writes a few of a post's comments (most posts' comments are
 // not collected), with the institution answering some of them.
-func (g *gen) comments(a *Account, p *postRec, at time.Time, lang int) error {
+func (g *gen) comments(a *Account, p *PostLine, at time.Time, lang int) error {
 	if p.Comments == nil || *p.Comments == 0 || g.r.Float64() >= 0.1 {
 		return nil
 	}

@@ -17,23 +17,9 @@ import (
 	"time"
 
 	"kopuro"
+	"kopuro/synth"
 )
 
-type post struct {
-	Kind       string `json:"kind"`
-	Platform   string `json:"platform"`
-	ExternalID string `json:"external_id"`
-	Handle     string `json:"handle"`
-	URL        string `json:"url"`
-	Published  string `json:"published"`
-	Text       string `json:"text"`
-	Format     string `json:"format"`
-	Likes      *int64 `json:"likes"`
-	Comments   *int64 `json:"comments"`
-	Shares     *int64 `json:"shares"`
-	Views      *int64 `json:"views"`
-	Saves      *int64 `json:"saves"`
-}
 
 // Header is the column list, in the order of the rows.
 const Header = "platform,external_id,handle,url,published,utc_offset,text,format,likes,comments,shares,views,saves,hashtags,mentions"
@@ -63,7 +49,7 @@ func run() error {
 		if !strings.Contains(sc.Text(), `"kind":"post"`) {
 			continue
 		}
-		var p post
+		var p synth.PostLine
 		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
 			return err
 		}
