@@ -20,7 +20,6 @@ import (
 	"kopuro/synth"
 )
 
-
 // Header is the column list, in the order of the rows.
 const Header = "platform,external_id,handle,url,published,utc_offset,text,format,likes,comments,shares,views,saves,hashtags,mentions"
 
