@@ -18,21 +18,22 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 log() { echo "$*" | tee -a "$out"; }
 
-log "# kopuro analysis benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD), load $(cut -d' ' -f1-3 /proc/loadavg)"
+log "# kopuro analysis benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git describe --always --dirty), load $(cut -d' ' -f1-3 /proc/loadavg)"
 go build -o "$tmp/kopuro" ./cmd/kopuro
 go test ./bench -run TestWriteTexts -texts "$tmp/one.txt" -posts "$n" >/dev/null
 for _ in $(seq 40); do cat "$tmp/one.txt"; done >"$tmp/texts.txt"
 "$tmp/kopuro" codebook terms >"$tmp/terms.txt"
 log "## engine: go test ./bench -run XXX -bench AnalyzeSynth -cpu 1 -count $runs -posts $n"
-go test ./bench -run XXX -bench AnalyzeSynth -cpu 1 -count "$runs" -benchtime 5s -posts "$n" | grep Benchmark | tee -a "$out"
+go test ./bench -run XXX -bench AnalyzeSynth -cpu 1 -count "$runs" -benchtime 3s -posts "$n" | grep Benchmark | tee -a "$out"
 posts=$(wc -l <"$tmp/texts.txt")
 bytes=$(wc -c <"$tmp/texts.txt")
 log "## grep -F -c -f <(kopuro codebook terms) ($(wc -l <"$tmp/terms.txt") terms) on $posts lines, $bytes bytes"
 for _ in $(seq "$runs"); do
-	start=$(date +%s.%N)
-	matched=$(LC_ALL=C.UTF-8 grep -F -c -f "$tmp/terms.txt" "$tmp/texts.txt")
-	end=$(date +%s.%N)
-	t=$(echo "$end - $start" | bc -l)
-	log "$(printf 'grep -F: %d matching lines, %.3f s, %.0f posts/s, %.2f MB/s' "$matched" "$t" "$(echo "$posts / $t" | bc -l)" "$(echo "$bytes / $t / 1000000" | bc -l)")"
+	LC_ALL=C.UTF-8 /usr/bin/time -f '%e %U %S' -o "$tmp/time.txt" grep -F -c -f "$tmp/terms.txt" "$tmp/texts.txt" >"$tmp/matched.txt" || true
+	read -r wall user sys <"$tmp/time.txt"
+	cpu=$(echo "$user + $sys" | bc -l)
+	log "$(printf 'grep -F: %d matching lines, wall %.3f s (%.0f posts/s, %.2f MB/s), cpu %.3f s (%.0f posts/cpu-s, %.2f MB/cpu-s)' \
+		"$(cat "$tmp/matched.txt")" "$wall" "$(echo "$posts / $wall" | bc -l)" "$(echo "$bytes / $wall / 1000000" | bc -l)" \
+		"$cpu" "$(echo "$posts / $cpu" | bc -l)" "$(echo "$bytes / $cpu / 1000000" | bc -l)")"
 done
 log "# results in $out"

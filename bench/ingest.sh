@@ -32,24 +32,30 @@ k="$work/kopuro"
 log() { echo "$*" | tee -a "$out"; }
 
 # measure LABEL SIZE CMD...: runs CMD under /usr/bin/time -v within the
-# limit and logs wall seconds, CPU seconds, posts/s and peak memory.
+# limit and logs wall seconds, CPU seconds (user + system: the machine is
+# shared, and CPU time depends much less on the neighbours than wall time),
+# posts/s by each, and peak memory (of the client: a PostgreSQL server's
+# own memory is not counted). A run over the limit still logs what it used.
 measure() {
 	local label=$1 size=$2
 	shift 2
 	local tf="$work/time.txt" rc=0
-	timeout "$limit" /usr/bin/time -v "$@" >"$work/cmd.out" 2>"$tf" || rc=$?
+	/usr/bin/time -v timeout "$limit" "$@" >"$work/cmd.out" 2>"$tf" || rc=$?
 	local wall user sys rss
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$tf")
 	user=$(awk -F': ' '/User time/ { print $2 }' "$tf")
 	sys=$(awk -F': ' '/System time/ { print $2 }' "$tf")
 	rss=$(awk -F': ' '/Maximum resident/ { print int($2 / 1024) }' "$tf")
 	if [ "$rc" != 0 ]; then
-		log "$(printf '%-34s %8d posts  FAILED or over %ss (exit %s)' "$label" "$size" "$limit" "$rc")"
-		tail -n 3 "$work/cmd.out" "$tf" | sed 's/^/    /' | tee -a "$out"
+		log "$(printf '%-34s %8d posts  FAILED or over %ss (exit %s): wall %.1f s  cpu %.1f s  peak %d MiB' \
+			"$label" "$size" "$limit" "$rc" "$wall" "$(echo "$user + $sys" | bc -l)" "$rss")"
+		tail -n 2 "$work/cmd.out" | sed 's/^/    /' | tee -a "$out"
 		return 0
 	fi
-	log "$(printf '%-34s %8d posts  wall %7.1f s  cpu %7.1f s  %8.0f posts/s  peak %5d MiB' \
-		"$label" "$size" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$size / $wall" | bc -l)" "$rss")"
+	local cpu
+	cpu=$(echo "$user + $sys" | bc -l)
+	log "$(printf '%-34s %8d posts  wall %7.1f s (%6.0f posts/s)  cpu %7.1f s (%6.0f posts/cpu-s)  peak %5d MiB' \
+		"$label" "$size" "$wall" "$(echo "$size / $wall" | bc -l)" "$cpu" "$(echo "$size / $cpu" | bc -l)" "$rss")"
 }
 
 pgdir=""
@@ -73,7 +79,7 @@ csvtable="CREATE TABLE posts_csv (platform TEXT NOT NULL, external_id TEXT NOT N
 CREATE INDEX posts_csv_published ON posts_csv (published);"
 
 log "# kopuro ingest benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB"
-log "# commit $(git rev-parse --short HEAD), seed $seed, $runs run(s) each, load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
+log "# commit $(git describe --always --dirty), seed $seed, $runs run(s) each, load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in "${sizes[@]}"; do
 	corpus="$work/corpus-$n-$seed.ndjson"
 	[ -s "$corpus" ] || "$k" gen --posts "$n" --seed "$seed" --out "$corpus"

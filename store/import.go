@@ -288,10 +288,26 @@ RETURNING id`, []any{&id}, string(p.Platform), p.ExternalID, acc, p.URL, p.Publi
 	if err := t.exec(ctx, `DELETE FROM post_hashtags WHERE post_id = ?`, id); err != nil {
 		return err
 	}
-	for _, tag := range p.Hashtags {
-		if err := t.exec(ctx, `INSERT INTO post_hashtags (post_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING`, id, tag); err != nil {
+	return t.putHashtags(ctx, id, p.Hashtags)
+}
+
+// hashtagBatch is how many hashtag rows one INSERT carries.
+const hashtagBatch = 16
+
+// putHashtags stores a post's hashtags, up to hashtagBatch rows a
+// statement (one statement per distinct row count is prepared).
+func (t *ImportTx) putHashtags(ctx context.Context, id int64, tags []string) error {
+	for len(tags) > 0 {
+		n := min(len(tags), hashtagBatch)
+		args := make([]any, 0, 2*n)
+		for _, tag := range tags[:n] {
+			args = append(args, id, tag)
+		}
+		q := `INSERT INTO post_hashtags (post_id, tag) VALUES (?, ?)` + strings.Repeat(`, (?, ?)`, n-1) + ` ON CONFLICT DO NOTHING`
+		if err := t.exec(ctx, q, args...); err != nil {
 			return err
 		}
+		tags = tags[n:]
 	}
 	return nil
 }
