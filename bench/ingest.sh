@@ -24,10 +24,14 @@ work=${WORK:-/tmp/kopuro-bench}
 port=${PGPORT:-55491}
 mkdir -p "$work" bench/results
 out=${OUT:-bench/results/ingest-$(date -u +%Y%m%dT%H%M).txt}
+# Corpora are shared between runs; binaries, stores and timings are this
+# run's own, so that two runs at once do not touch each other's files.
+run="$work/run-$$"
+mkdir -p "$run"
 
-go build -o "$work/kopuro" ./cmd/kopuro
-go build -o "$work/ndjson2csv" ./bench/ndjson2csv
-k="$work/kopuro"
+go build -o "$run/kopuro" ./cmd/kopuro
+go build -o "$run/ndjson2csv" ./bench/ndjson2csv
+k="$run/kopuro"
 
 log() { echo "$*" | tee -a "$out"; }
 
@@ -39,8 +43,8 @@ log() { echo "$*" | tee -a "$out"; }
 measure() {
 	local label=$1 size=$2
 	shift 2
-	local tf="$work/time.txt" rc=0
-	/usr/bin/time -v timeout "$limit" "$@" >"$work/cmd.out" 2>"$tf" || rc=$?
+	local tf="$run/time.txt" rc=0
+	/usr/bin/time -v timeout "$limit" "$@" >"$run/cmd.out" 2>"$tf" || rc=$?
 	local wall user sys rss
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$tf")
 	user=$(awk -F': ' '/User time/ { print $2 }' "$tf")
@@ -49,7 +53,7 @@ measure() {
 	if [ "$rc" != 0 ]; then
 		log "$(printf '%-34s %8d posts  FAILED or over %ss (exit %s): wall %.1f s  cpu %.1f s  peak %d MiB' \
 			"$label" "$size" "$limit" "$rc" "$wall" "$(echo "$user + $sys" | bc -l)" "$rss")"
-		tail -n 2 "$work/cmd.out" | sed 's/^/    /' | tee -a "$out"
+		tail -n 2 "$run/cmd.out" | sed 's/^/    /' | tee -a "$out"
 		return 0
 	fi
 	local cpu
@@ -59,11 +63,14 @@ measure() {
 }
 
 pgdir=""
-cleanup() { [ -z "$pgdir" ] || scripts/pg-cluster stop "$pgdir"; }
+cleanup() {
+	[ -z "$pgdir" ] || scripts/pg-cluster stop "$pgdir"
+	rm -rf "$run"
+}
 trap cleanup EXIT
 pgurl=""
 if [[ " $stores " == *" pg "* ]]; then
-	pgdir="$work/pg"
+	pgdir="$run/pg"
 	scripts/pg-cluster stop "$pgdir" 2>/dev/null || true
 	pgurl=$(scripts/pg-cluster start "$pgdir" "$port")
 fi
@@ -82,13 +89,13 @@ log "# kopuro ingest benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(f
 log "# commit $(git describe --always --dirty), seed $seed, $runs run(s) each, load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in "${sizes[@]}"; do
 	corpus="$work/corpus-$n-$seed.ndjson"
-	[ -s "$corpus" ] || "$k" gen --posts "$n" --seed "$seed" --out "$corpus"
+	[ -s "$corpus" ] || { "$k" gen --posts "$n" --seed "$seed" --out "$corpus.$$" && mv "$corpus.$$" "$corpus"; }
 	csv="$work/posts-$n-$seed.csv"
-	[ -s "$csv" ] || "$work/ndjson2csv" <"$corpus" >"$csv"
+	[ -s "$csv" ] || { "$run/ndjson2csv" <"$corpus" >"$csv.$$" && mv "$csv.$$" "$csv"; }
 	log "## $n posts: corpus $(du -m "$corpus" | cut -f1) MB NDJSON, $(du -m "$csv" | cut -f1) MB CSV"
 	for r in $(seq "$runs"); do
 		if [[ " $stores " == *" sqlite "* ]]; then
-			db="$work/bench.db"
+			db="$run/bench.db"
 			rm -f "$db" "$db"-*
 			measure "sqlite: kopuro import (+analysis)" "$n" "$k" import --quiet --db "$db" "$corpus"
 			measure "sqlite: kopuro analyze --rebuild" "$n" "$k" analyze --rebuild --db "$db"
