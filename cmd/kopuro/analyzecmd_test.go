@@ -1,56 +1,22 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"strings"
 	"testing"
-
-	"kopuro/i18n"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// runAnalyzeCmd runs kopuro with args and stdin, in English, and returns
-// the exit status, stdout and stderr.
-func runAnalyzeCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
-		getenv: func(string) string { return "" }, cat: i18n.Embedded(), lang: "en"}
-	code := run(context.Background(), e, args)
-	return code, out.String(), errb.String()
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, got)
-	}
-}
 
 func TestClassifyGolden(t *testing.T) {
 	in, err := os.ReadFile("testdata/classify.in")
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, out, stderr := runAnalyzeCmd(t, string(in), "classify")
+	code, out, stderr := runCLI(t, nil, string(in), "classify")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	golden(t, "testdata/classify.golden", out)
+	golden(t, "classify.golden", out)
 
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != 6 {
@@ -79,26 +45,26 @@ func TestClassifyGolden(t *testing.T) {
 }
 
 func TestClassifyErrors(t *testing.T) {
-	code, _, stderr := runAnalyzeCmd(t, "ok text\n{\"text\": 5}\n", "classify")
+	code, _, stderr := runCLI(t, nil, "ok text\n{\"text\": 5}\n", "classify")
 	if code != 1 || !strings.Contains(stderr, "stdin:2") {
 		t.Errorf("bad JSON line: exit %d, %q", code, stderr)
 	}
-	code, _, stderr = runAnalyzeCmd(t, "{\"id\": 1}\n", "classify")
+	code, _, stderr = runCLI(t, nil, "{\"id\": 1}\n", "classify")
 	if code != 1 || !strings.Contains(stderr, "text") {
 		t.Errorf("missing text: exit %d, %q", code, stderr)
 	}
-	code, _, stderr = runAnalyzeCmd(t, "x\n", "classify", "--codebook", "../../codebook/testdata/bad-syntax.json")
+	code, _, stderr = runCLI(t, nil, "x\n", "classify", "--codebook", "../../codebook/testdata/bad-syntax.json")
 	if code != 1 || !strings.Contains(stderr, "bad-syntax.json:4") {
 		t.Errorf("bad codebook: exit %d, %q", code, stderr)
 	}
-	code, _, stderr = runAnalyzeCmd(t, "x\n", "classify", "--codebook", "../../codebook/testdata/bad-short-prefix.json")
+	code, _, stderr = runCLI(t, nil, "x\n", "classify", "--codebook", "../../codebook/testdata/bad-short-prefix.json")
 	if code != 1 || !strings.Contains(stderr, `categories[0].terms.ru["ab*"]`) {
 		t.Errorf("bad codebook term: exit %d, %q", code, stderr)
 	}
 }
 
 func TestClassifyCustomCodebook(t *testing.T) {
-	code, out, stderr := runAnalyzeCmd(t, "goal3 goal3 termthir areacivi\n", "classify", "--codebook", "../../codebook/testdata/small.json")
+	code, out, stderr := runCLI(t, nil, "goal3 goal3 termthir areacivi\n", "classify", "--codebook", "../../codebook/testdata/small.json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -108,7 +74,7 @@ func TestClassifyCustomCodebook(t *testing.T) {
 }
 
 func TestEval(t *testing.T) {
-	code, out, stderr := runAnalyzeCmd(t, "", "eval", "--gold", "testdata/gold.jsonl", "--json")
+	code, out, stderr := runCLI(t, nil, "", "eval", "--gold", "testdata/gold.jsonl", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -148,20 +114,20 @@ func TestEval(t *testing.T) {
 		t.Errorf("lang accuracy on our fixture: %v", m["lang"]["accuracy"])
 	}
 
-	code, out, _ = runAnalyzeCmd(t, "", "eval", "--gold", "testdata/gold.jsonl")
+	code, out, _ = runCLI(t, nil, "", "eval", "--gold", "testdata/gold.jsonl")
 	if code != 0 || !strings.Contains(out, "Confusion matrix for category") || !strings.Contains(out, "third_mission") {
 		t.Errorf("text report: %s", out)
 	}
-	if code, _, stderr := runAnalyzeCmd(t, "", "eval"); code != 1 || !strings.Contains(stderr, "--gold") {
+	if code, _, stderr := runCLI(t, nil, "", "eval"); code != 1 || !strings.Contains(stderr, "--gold") {
 		t.Errorf("no --gold: %d %s", code, stderr)
 	}
-	if code, _, stderr := runAnalyzeCmd(t, "", "eval", "--gold", "testdata/classify.in"); code != 1 || !strings.Contains(stderr, "testdata/classify.in:1") {
+	if code, _, stderr := runCLI(t, nil, "", "eval", "--gold", "testdata/classify.in"); code != 1 || !strings.Contains(stderr, "testdata/classify.in:1") {
 		t.Errorf("bad gold file: %d %s", code, stderr)
 	}
 }
 
 func TestCodebookCommand(t *testing.T) {
-	code, out, _ := runAnalyzeCmd(t, "", "codebook", "terms")
+	code, out, _ := runCLI(t, nil, "", "codebook", "terms")
 	if code != 0 || !strings.Contains(out, "\nволонт\n") || !strings.Contains(out, "#ТӨМ4\n") || strings.Contains(out, "*") {
 		t.Errorf("terms: %d %.200s", code, out)
 	}
@@ -172,20 +138,20 @@ func TestCodebookCommand(t *testing.T) {
 		}
 		seen[l] = true
 	}
-	code, out, _ = runAnalyzeCmd(t, "", "codebook", "export")
+	code, out, _ = runCLI(t, nil, "", "codebook", "export")
 	def, _ := os.ReadFile("../../codebook/default.json")
 	if code != 0 || out != string(def) {
 		t.Error("export differs from the embedded file")
 	}
-	code, out, _ = runAnalyzeCmd(t, "", "codebook", "show")
+	code, out, _ = runCLI(t, nil, "", "codebook", "show")
 	if code != 0 || !strings.Contains(out, "Third mission (third_mission)") || !strings.Contains(out, "#SDG4") {
 		t.Errorf("show: %.300s", out)
 	}
-	code, out, _ = runAnalyzeCmd(t, "", "codebook", "--codebook", "../../codebook/testdata/small.json", "show")
+	code, out, _ = runCLI(t, nil, "", "codebook", "--codebook", "../../codebook/testdata/small.json", "show")
 	if code != 0 || !strings.Contains(out, "version: t1") {
 		t.Errorf("show custom: %.200s", out)
 	}
-	if code, _, _ := runAnalyzeCmd(t, "", "codebook", "burn"); code != 1 {
+	if code, _, _ := runCLI(t, nil, "", "codebook", "burn"); code != 1 {
 		t.Errorf("unknown action: exit %d", code)
 	}
 }

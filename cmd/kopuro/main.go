@@ -37,7 +37,21 @@ type command struct {
 }
 
 // commands maps each subcommand to its implementation, one file each.
-var commands = map[string]command{}
+var commands = map[string]command{
+	"serve":   {"cli.serve.summary", runServe},
+	"seed":    {"cli.seed.summary", runSeed},
+	"import":  {"cli.import.summary", runImport},
+	"status":  {"cli.status.summary", runStatus},
+	"account": {"cli.account.summary", runAccount},
+	"migrate": {"cli.migrate.summary", runMigrate},
+	"backup":  {"cli.backup.summary", runBackup},
+	"export":  {"cli.export.summary", runExport},
+	// The analysis engine.
+	"classify": {"cli.classify.summary", runClassify},
+	"eval":     {"cli.eval.summary", runEval},
+	"codebook": {"cli.codebook.summary", runCodebook},
+	"analyze":  {"cli.analyze.summary", runAnalyze},
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
