@@ -92,14 +92,20 @@ func (e *Engine) Codebook() *codebook.Codebook { return e.cb }
 
 // Analyze codes one text.
 func (e *Engine) Analyze(text string) Result {
-	toks, qs := tokenizeDoc(text)
+	rs := []rune(text)
+	toks, qs := tokenizeRunes(rs)
 	tune := e.cb.Tuning
 
-	cats, areas, sdgs, styles := e.accumulate(toks, qs)
+	st := e.cache.stemTokens(toks)
+	cats, areas, sdgs, styles := e.accumulate(st, qs)
 	explicit := e.sdgMentions(toks)
 
 	r := Result{Scores: map[string]float64{}}
-	r.Lang = decideLang(countVotes(toks))
+	votes := make([]wordLang, len(st))
+	for i := range st {
+		votes[i] = st[i].vote
+	}
+	r.Lang = decideLang(sumVotes(toks, votes))
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
 
@@ -196,7 +202,7 @@ func (e *Engine) Analyze(text string) Result {
 
 	// Style markers; quotations of people speak for a story.
 	if i, ok := e.styleIdx["story"]; ok && tune.QuoteWeight > 0 {
-		for k, q := range quotations(text, tune.QuoteWords) {
+		for k, q := range quotations(rs, tune.QuoteWords) {
 			if k == 2 {
 				break
 			}

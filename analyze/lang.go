@@ -174,12 +174,21 @@ type LangVotes struct {
 }
 
 func countVotes(toks []token) LangVotes {
+	votes := make([]wordLang, len(toks))
+	for i, t := range toks {
+		votes[i] = voteWord(t)
+	}
+	return sumVotes(toks, votes)
+}
+
+// sumVotes counts votes[i], the vote of toks[i].
+func sumVotes(toks []token, votes []wordLang) LangVotes {
 	var v LangVotes
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.hashtag {
 			continue // hashtags are often in another language than the post
 		}
-		vote := voteWord(t)
+		vote := votes[i]
 		switch vote {
 		case wlKY:
 			v.KY++

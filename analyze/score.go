@@ -1,7 +1,8 @@
 package analyze
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"kopuro"
 )
@@ -17,20 +18,21 @@ type scored struct {
 // its heaviest term; repeats of a term add less and less (a long text must
 // not win by length); matches near the start weigh more. Question-only
 // style terms count inside sentences that end with a question mark.
-func (e *Engine) accumulate(toks []token, qs map[int]bool) (cats, areas, sdgs, styles []scored) {
+func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, styles []scored) {
 	tune := e.cb.Tuning
-	hits := e.m.find(e.cache.stemTokens(toks))
+	hits := e.m.find(st)
+	toks := st // offsets and sentences
 	cats = make([]scored, len(e.cb.Categories))
 	areas = make([]scored, len(e.cb.Areas))
 	sdgs = make([]scored, 17)
 	styles = make([]scored, len(e.cb.Styles))
 
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := &e.m.terms[hits[i].term], &e.m.terms[hits[j].term]
-		if a.weight != b.weight {
-			return a.weight > b.weight
+	slices.SortStableFunc(hits, func(x, y hit) int {
+		a, b := e.m.terms[x.term].weight, e.m.terms[y.term].weight
+		if a != b {
+			return cmp.Compare(b, a)
 		}
-		return hits[i].to-hits[i].from > hits[j].to-hits[j].from
+		return cmp.Compare(y.to-y.from, x.to-x.from)
 	})
 	type lkey struct {
 		g     group

@@ -109,6 +109,6 @@ func FuzzTokenize(f *testing.F) {
 			prev = tk.end
 		}
 		_ = DetectLang(s)
-		_ = quotations(s, 3)
+		_ = quotations([]rune(s), 3)
 	})
 }

@@ -90,8 +90,10 @@ func tokenize(text string) []token {
 
 // tokenizeDoc is tokenize that also reports which sentences (by the
 // tokens' sentence index) end with a question mark.
-func tokenizeDoc(text string) ([]token, map[int]bool) {
-	rs := []rune(text)
+func tokenizeDoc(text string) ([]token, map[int]bool) { return tokenizeRunes([]rune(text)) }
+
+// tokenizeRunes is tokenizeDoc on a text already decoded into runes.
+func tokenizeRunes(rs []rune) ([]token, map[int]bool) {
 	var out []token
 	var questions map[int]bool
 	sent := 0
