@@ -97,7 +97,7 @@ func voteWord(t token) wordLang {
 	case scriptOther:
 		return wlOther
 	case scriptLatin:
-		if strings.ContainsAny(w, "ğşıçâîûéèàäßñ") || strings.Contains(w, "o'") || strings.Contains(w, "g'") {
+		if strings.ContainsAny(w, "ğşıçâîûéèàäßñńóúǵýöüəňž") || strings.Contains(w, "o'") || strings.Contains(w, "g'") {
 			return wlOther
 		}
 		if otherStop[w] {
