@@ -27,12 +27,14 @@ func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, s
 	sdgs = make([]scored, 17)
 	styles = make([]scored, len(e.cb.Styles))
 
+	// Longer phrases first (they are more specific than their words, and a
+	// negative phrase such as "образования и науки" must claim its tokens
+	// before "наук*" does), then heavier terms.
 	slices.SortStableFunc(hits, func(x, y hit) int {
-		a, b := e.m.terms[x.term].weight, e.m.terms[y.term].weight
-		if a != b {
-			return cmp.Compare(b, a)
+		if lx, ly := x.to-x.from, y.to-y.from; lx != ly {
+			return cmp.Compare(ly, lx)
 		}
-		return cmp.Compare(y.to-y.from, x.to-x.from)
+		return cmp.Compare(e.m.terms[y.term].weight, e.m.terms[x.term].weight)
 	})
 	type lkey struct {
 		g     group
