@@ -265,6 +265,11 @@ func TestCustomCodebook(t *testing.T) {
 		t.Fatal(err)
 	}
 	m["version"] = "test-1"
+	for _, c := range m["categories"].([]any) {
+		if cm := c.(map[string]any); cm["id"] == "research" {
+			cm["terms"].(map[string]any)["en"].(map[string]any)["ministry of science"] = -3.0
+		}
+	}
 	areas := m["areas"].([]any)
 	for _, a := range areas {
 		am := a.(map[string]any)
@@ -284,6 +289,10 @@ func TestCustomCodebook(t *testing.T) {
 	r := e.Analyze("Kite flying for the residents of the district, with our community.")
 	if r.Area != kopuro.LifelongLearning {
 		t.Errorf("custom term ignored: %s/%s %v", r.Category, r.Area, r.Scores)
+	}
+	// The negative phrase claims "science" before scien* can.
+	if r := e.Analyze("The Ministry of Science met the mayor."); r.Scores["research"] >= 0 {
+		t.Errorf("negative phrase ignored: research %v", r.Scores["research"])
 	}
 	if e.Codebook().Version() != "test-1" {
 		t.Error("version")
