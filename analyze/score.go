@@ -17,11 +17,19 @@ type scored struct {
 // weights of the matched terms. For each label a token counts once, for
 // its heaviest term; repeats of a term add less and less (a long text must
 // not win by length); matches near the start weigh more. Question-only
-// style terms count inside sentences that end with a question mark.
+// style terms count inside the last two sentences when these end with a
+// question mark.
 func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, styles []scored) {
 	tune := e.cb.Tuning
 	hits := e.m.find(st)
 	toks := st // offsets and sentences
+	lastSentence := 0 // of the words; trailing hashtags do not count
+	for i := len(toks) - 1; i >= 0; i-- {
+		if !toks[i].hashtag {
+			lastSentence = toks[i].sentence
+			break
+		}
+	}
 	cats = make([]scored, len(e.cb.Categories))
 	areas = make([]scored, len(e.cb.Areas))
 	sdgs = make([]scored, 17)
@@ -46,7 +54,9 @@ func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, s
 		t := &e.m.terms[h.term]
 		g := t.group
 		if g == gStyleQ {
-			if !qs[toks[h.from].sentence] {
+			// "you" in a question speaks to the audience when the question
+			// closes the post; inside a longer text it is an interviewer's.
+			if sent := toks[h.from].sentence; !qs[sent] || sent < lastSentence-1 {
 				continue
 			}
 			g = gStyle
