@@ -22,10 +22,10 @@ type scored struct {
 func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, styles []scored) {
 	tune := e.cb.Tuning
 	hits := e.m.find(st)
-	toks := st // offsets and sentences
-	lastSentence := 0 // of the words; trailing hashtags do not count
+	toks := st        // offsets and sentences
+	lastSentence := 0 // of the words; trailing hashtags and mentions do not count
 	for i := len(toks) - 1; i >= 0; i-- {
-		if !toks[i].hashtag {
+		if !toks[i].hashtag && !toks[i].mention {
 			lastSentence = toks[i].sentence
 			break
 		}

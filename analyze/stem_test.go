@@ -73,6 +73,11 @@ func TestTokenize(t *testing.T) {
 	if !qs[toks[4].sentence] || qs[toks[0].sentence] {
 		t.Errorf("question sentences = %v", qs)
 	}
+	for _, tk := range tokenize("#Green_Campus @uni_kg") {
+		if !tk.hashtag && !tk.mention {
+			t.Errorf("%q lost its tag after the underscore", tk.text)
+		}
+	}
 }
 
 func FuzzStemKY(f *testing.F) {
