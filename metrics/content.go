@@ -121,6 +121,7 @@ type TagCount struct {
 type ContentResult struct {
 	Posts             int              `json:"posts"`
 	Coded             int              `json:"coded"`
+	Formatted         int              `json:"formatted_posts"` // posts whose format is known
 	ThirdMission      int              `json:"third_mission_posts"`
 	TMShare           Value            `json:"tm_share"`
 	CategoryShare     map[string]Value `json:"category_share"`
@@ -154,7 +155,7 @@ const (
 // Result returns the shares.
 func (c *Content) Result() ContentResult {
 	r := ContentResult{
-		Posts: c.posts, Coded: c.coded, ThirdMission: c.tm,
+		Posts: c.posts, Coded: c.coded, Formatted: c.formatKnown, ThirdMission: c.tm,
 		TMShare:       share(c.tm, c.coded),
 		CategoryShare: map[string]Value{}, AreaShare: map[string]Value{}, LangShare: map[string]Value{},
 		QuestionShare: share(c.question, c.coded), CTAShare: share(c.cta, c.coded), StoryShare: share(c.story, c.coded),
