@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"kopuro/internal/reporoot"
 	"os"
 	"path/filepath"
 	"strings"
@@ -225,5 +226,27 @@ func checkGolden(t *testing.T, path string, v any) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from the output; run go test ./advise -update and review the diff\n%s", path, got)
+	}
+}
+
+// Every threshold of the configuration is documented with its default.
+func TestConfigDocumented(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(reporoot.For(t), "docs", "advice.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	raw, _ := json.Marshal(DefaultConfig())
+	var fields map[string]any
+	json.Unmarshal(raw, &fields)
+	for k := range fields {
+		if k != "version" && !strings.Contains(doc, "`"+k+"`") {
+			t.Errorf("configuration field %s is not in docs/advice.md", k)
+		}
+	}
+	for _, id := range RuleIDs {
+		if !strings.Contains(doc, "`"+id+"`") {
+			t.Errorf("rule %s is not in docs/advice.md", id)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package metrics
 import (
 	"flag"
 	"fmt"
+	"kopuro/internal/reporoot"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,25 +11,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and the generated part of docs/metrics.md")
-
-// repoRoot walks up from the test's directory to the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
 
 func registryTable() string {
 	var b strings.Builder
@@ -47,7 +29,7 @@ func registryTable() string {
 
 // The page for people and the registry in code say the same thing.
 func TestDocs(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "docs", "metrics.md")
+	path := filepath.Join(reporoot.For(t), "docs", "metrics.md")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
