@@ -5,8 +5,9 @@ GO ?= go
 
 .PHONY: test vet build demo fuzz
 
-test: vet
-	$(GO) test -count=1 ./...
+# SQLite, then PostgreSQL (see scripts/test).
+test:
+	scripts/test
 
 vet:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }

@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ import (
 
 	"kopuro"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver: no C toolchain needed
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL through pgx, the well-kept Go driver
+	_ "modernc.org/sqlite"             // the pure-Go SQLite driver: no C toolchain needed
 )
 
 //go:embed migrations/*.sql
@@ -30,11 +32,12 @@ type DB struct {
 	Now func() time.Time
 }
 
-// Open opens (creating if needed) the store at dsn: a SQLite file path, or
-// ":memory:" for a private in-memory database. It does not migrate.
+// Open opens the store at dsn: a PostgreSQL URL (postgres://…), a SQLite
+// file path (created if needed), or ":memory:" for a private in-memory
+// SQLite database. It does not migrate.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	d := sqlite
-	db, err := sql.Open(d.driver, sqliteDSN(dsn))
+	d, driverDSN := dialectOf(dsn)
+	db, err := sql.Open(d.driver, driverDSN)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +47,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, kopuro.Errorf(kopuro.EUnavailable, "error.db_open", "cannot open database %s: %v", dsn, err).WithArg("Path", dsn)
+		return nil, kopuro.Errorf(kopuro.EUnavailable, "error.db_open", "cannot open database %s: %v", redact(dsn), err).WithArg("Path", redact(dsn))
 	}
 	return &DB{sql: db, d: d, Now: time.Now}, nil
 }
@@ -234,4 +237,15 @@ func (db *DB) Empty(ctx context.Context) (bool, error) {
 	var n int
 	err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
 	return n == 0, err
+}
+
+// redact hides the password of a database URL, for messages and logs.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			return u.String()
+		}
+	}
+	return dsn
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"kopuro/i18n"
+	"kopuro/store/storetest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -56,7 +57,7 @@ func status(t *testing.T, db string) map[string]int {
 }
 
 func TestSeedAndStatus(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := storetest.DSN(t)
 	if code, _, errs := runCLI(t, nil, "", "seed", "--db", db); code != 0 {
 		t.Fatalf("seed: %d %s", code, errs)
 	}
@@ -80,7 +81,7 @@ func TestSeedAndStatus(t *testing.T) {
 }
 
 func TestImportGoodDuplicateMalformed(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := storetest.DSN(t)
 	runCLI(t, nil, "", "seed", "--db", db)
 	good := filepath.Join("testdata", "posts.ndjson")
 	code, out, errs := runCLI(t, nil, "", "import", "--db", db, good)
@@ -124,7 +125,7 @@ func TestImportGoodDuplicateMalformed(t *testing.T) {
 }
 
 func TestAccountLink(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := storetest.DSN(t)
 	runCLI(t, nil, "", "seed", "--db", db)
 	runCLI(t, nil, "", "import", "--db", db, filepath.Join("testdata", "posts.ndjson"))
 	code, out, errs := runCLI(t, nil, "", "account", "link", "telegram", "@KSTU_news", "--institution", "kstu", "--db", db)
