@@ -237,3 +237,16 @@ func maxValue(vs []Value) Value {
 	}
 	return out
 }
+
+// AddCodedPost is AddPost for a store that streams posts with their
+// labels (nil when uncoded); the follower figure is resolved from the
+// account's snapshots.
+func (c *Collector) AddCodedPost(p kopuro.Post, l *kopuro.Labels) error {
+	return c.AddPost(Item{Post: p, Labels: l})
+}
+
+// AddLatestPost records the time of an account's newest post, inside the
+// period or not, for data freshness.
+func (c *Collector) AddLatestPost(a kopuro.Account, t time.Time) {
+	c.account(AccountKey(a), a).fresh.AddPost(t)
+}

@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+
+	"kopuro"
+)
+
+// Feed receives one institution's data in the order the metrics
+// accumulators need it: accounts, then snapshots, then posts in time order
+// with their coding, then each account's newest post time, then comments.
+// metrics.Collector is one.
+type Feed interface {
+	AddAccount(kopuro.Account)
+	AddSnapshot(kopuro.Account, kopuro.Snapshot)
+	AddCodedPost(kopuro.Post, *kopuro.Labels) error
+	AddLatestPost(kopuro.Account, time.Time)
+	AddComment(kopuro.Comment)
+}
+
+// Stream feeds f with the institution's accounts and snapshots, its posts
+// published in [from, to) with the labels that win (a human coder's over
+// the machine's), the time of each account's newest post at all, and the
+// comments under the period's posts. Rows are read one at a time: nothing
+// holds the whole period in memory here.
+func (db *DB) Stream(ctx context.Context, code string, from, to time.Time, f Feed) error {
+	if _, err := db.Institution(ctx, code); err != nil {
+		return err
+	}
+	accs, err := db.Accounts(ctx, code)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]kopuro.Account{}
+	for _, a := range accs {
+		byID[a.ID] = a
+		f.AddAccount(a)
+	}
+	for _, a := range accs {
+		snaps, err := db.Snapshots(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		for _, s := range snaps {
+			f.AddSnapshot(a, s)
+		}
+	}
+	if err := db.streamPosts(ctx, code, from, to, byID, f); err != nil {
+		return err
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`
+SELECT p.account_id, MAX(p.published) FROM posts p
+JOIN accounts a ON a.id = p.account_id JOIN institutions i ON i.id = a.institution_id
+WHERE i.code = ? GROUP BY p.account_id`), code)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var acc, last int64
+		if err := rows.Scan(&acc, &last); err != nil {
+			rows.Close()
+			return err
+		}
+		f.AddLatestPost(byID[acc], time.Unix(last, 0).UTC())
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return db.streamComments(ctx, code, from, to, f)
+}
+
+func (db *DB) streamPosts(ctx context.Context, code string, from, to time.Time, byID map[int64]kopuro.Account, f Feed) error {
+	rows, err := db.sql.QueryContext(ctx, db.q(`
+SELECT p.id, p.platform, p.external_id, p.account_id, p.url, p.published, p.utc_offset, p.text, p.format,
+  p.likes, p.comments, p.shares, p.views, p.saves, p.hashtags, p.mentions,
+  c.lang, c.category, c.tm_area, c.sdgs, c.cta, c.question, c.story
+FROM posts p
+JOIN accounts a ON a.id = p.account_id
+JOIN institutions i ON i.id = a.institution_id
+LEFT JOIN codings c ON c.id = (
+  SELECT c2.id FROM codings c2 WHERE c2.post_id = p.id
+  ORDER BY CASE WHEN c2.coder = '' THEN 1 ELSE 0 END, c2.created_at DESC, c2.id DESC LIMIT 1)
+WHERE i.code = ? AND p.published >= ? AND p.published < ?
+ORDER BY p.published, p.id`), code, from.Unix(), to.Unix())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p kopuro.Post
+		var published int64
+		var likes, comments, shares, views, saves sql.NullInt64
+		var tags, mentions string
+		var lang, cat, area, sdgs sql.NullString
+		var cta, question, story sql.NullInt64
+		if err := rows.Scan(&p.ID, &p.Platform, &p.ExternalID, &p.AccountID, &p.URL, &published, &p.Offset, &p.Text, &p.Format,
+			&likes, &comments, &shares, &views, &saves, &tags, &mentions,
+			&lang, &cat, &area, &sdgs, &cta, &question, &story); err != nil {
+			return err
+		}
+		p.Published = time.Unix(published, 0).UTC()
+		p.Likes, p.Comments, p.Shares, p.Views, p.Saves = countOf(likes), countOf(comments), countOf(shares), countOf(views), countOf(saves)
+		p.Hashtags, p.Mentions = strings.Fields(tags), strings.Fields(mentions)
+		a := byID[p.AccountID]
+		p.Account = kopuro.AccountRef{Platform: a.Platform, Handle: a.Handle, Institution: a.Institution}
+		var l *kopuro.Labels
+		if cat.Valid {
+			l = &kopuro.Labels{Lang: kopuro.Lang(lang.String), Category: kopuro.Category(cat.String), Area: kopuro.Area(area.String),
+				SDGs: parseSDGs(sdgs.String), CTA: cta.Int64 == 1, Question: question.Int64 == 1, Story: story.Int64 == 1}
+		}
+		if err := f.AddCodedPost(p, l); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// parseSDGs reads the goal numbers of a coding, whatever separates them
+// ("4 13", "4,13", "[4,13]").
+func parseSDGs(s string) []int {
+	var out []int
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		if g, err := strconv.Atoi(f); err == nil && g >= 1 && g <= 17 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func (db *DB) streamComments(ctx context.Context, code string, from, to time.Time, f Feed) error {
+	rows, err := db.sql.QueryContext(ctx, db.q(`
+SELECT cm.id, cm.post_id, p.platform, p.external_id, cm.external_id, cm.parent_id, cm.author, cm.from_institution, cm.published, cm.likes
+FROM comments cm
+JOIN posts p ON p.id = cm.post_id
+JOIN accounts a ON a.id = p.account_id
+JOIN institutions i ON i.id = a.institution_id
+WHERE i.code = ? AND p.published >= ? AND p.published < ?`), code, from.Unix(), to.Unix())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c kopuro.Comment
+		var inst int
+		var published, likes sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.PostID, &c.Platform, &c.PostExternalID, &c.ExternalID, &c.ParentID, &c.Author, &inst, &published, &likes); err != nil {
+			return err
+		}
+		c.FromInstitution = inst == 1
+		if published.Valid {
+			c.Published = time.Unix(published.Int64, 0).UTC()
+		}
+		c.Likes = countOf(likes)
+		f.AddComment(c)
+	}
+	return rows.Err()
+}
