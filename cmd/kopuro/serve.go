@@ -43,7 +43,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	cfg := web.Config{DB: db, Logger: logger}
+	cfg := web.Config{DB: db, Logger: logger, AdminToken: e.getenv("KOPURO_ADMIN_TOKEN")}
 	if *dev {
 		cfg.DevDir = "web"
 	}
