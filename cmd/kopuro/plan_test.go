@@ -104,3 +104,20 @@ func TestGoalCampaignCalendarCommands(t *testing.T) {
 		t.Errorf("bad rubric: %d", code)
 	}
 }
+
+func TestOfflineCommand(t *testing.T) {
+	db := seeded(t)
+	code, out, errs := runCLI(t, nil, "", "offline", "add", "--db", db, "--institution", "knu", "--kind", "volunteers",
+		"--value", "40", "--date", "2025-04-22", "--source", "sign-up sheet")
+	if code != 0 || !strings.Contains(out, "#1") {
+		t.Fatalf("offline add: %d %s %s", code, out, errs)
+	}
+	code, out, _ = runCLI(t, nil, "", "offline", "list", "--db", db, "--institution", "knu")
+	if code != 0 || !strings.Contains(out, "2025-04-22 volunteers") || !strings.Contains(out, "40") {
+		t.Errorf("offline list: %d %s", code, out)
+	}
+	if code, _, errs := runCLI(t, nil, "", "offline", "add", "--db", db, "--institution", "knu", "--kind", "likes",
+		"--value", "4", "--date", "2025-04-22", "--source", "x"); code != 1 || !strings.Contains(errs, "likes") {
+		t.Errorf("bad kind: %d %s", code, errs)
+	}
+}
