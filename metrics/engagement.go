@@ -1,9 +1,7 @@
 package metrics
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -106,7 +104,7 @@ func (e *Engagement) Add(it Item) {
 	}
 	e.all.add(er)
 	t := it.Post.Published.In(e.loc)
-	e.group(DimWeekdayHour, fmt.Sprintf("%s-%02d", strings.ToLower(t.Weekday().String()[:3]), t.Hour()), er)
+	e.group(DimWeekdayHour, slotKey(t), er)
 	if it.Post.Format != "" {
 		e.group(DimFormat, string(it.Post.Format), er)
 	}
@@ -122,6 +120,14 @@ func (e *Engagement) Add(it Item) {
 	for _, f := range flags(it) {
 		e.lift[f.label][b2i(f.on)].add(er)
 	}
+}
+
+var weekdayKeys = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+
+// slotKey is the weekday × hour key of t: "mon-14".
+func slotKey(t time.Time) string {
+	h := t.Hour()
+	return weekdayKeys[t.Weekday()] + "-" + string(rune('0'+h/10)) + string(rune('0'+h%10))
 }
 
 func b2i(b bool) int {

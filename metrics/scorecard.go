@@ -40,7 +40,7 @@ type accountAcc struct {
 	account kopuro.Account
 	series  *Series
 	cadence *Cadence
-	eng     *Engagement
+	er      dist // per-post ER of the account: median and mean only
 	fresh   Freshness
 	posts   int
 }
@@ -63,7 +63,7 @@ func (c *Collector) AddAccount(a kopuro.Account) {
 func (c *Collector) account(key string, a kopuro.Account) *accountAcc {
 	acc := c.accounts[key]
 	if acc == nil {
-		acc = &accountAcc{account: a, series: &Series{}, cadence: NewCadence(c.period), eng: NewEngagement(c.eng.loc)}
+		acc = &accountAcc{account: a, series: &Series{}, cadence: NewCadence(c.period)}
 		c.accounts[key] = acc
 	}
 	return acc
@@ -94,7 +94,7 @@ func (c *Collector) AddPost(it Item) error {
 		return err
 	}
 	acc.posts++
-	acc.eng.Add(it)
+	acc.er.add(PostER(it, it.Followers))
 	c.eng.Add(it)
 	c.content.Add(it)
 	c.dups.Add(it)
@@ -167,8 +167,7 @@ func (c *Collector) Result(now time.Time, ic IndexConfig) Scorecard {
 			Followers: acc.series.At(end), Growth: acc.series.Growth(c.period.From, end),
 			Cadence: acc.cadence.Result(),
 		}
-		er := acc.eng.Result()
-		ac.ERMedian, ac.ERMean = er.Median, er.Mean
+		ac.ERMedian, ac.ERMean = acc.er.median(), acc.er.mean()
 		ac.SnapshotAge, ac.PostAge = acc.fresh.Ages(now)
 		sc.Accounts = append(sc.Accounts, ac)
 
