@@ -20,6 +20,9 @@ type Options struct {
 	Index  metrics.IndexConfig
 	Advice advise.Config
 	Loc    *time.Location // the audience's time zone; nil: Asia/Bishkek
+	// Fingerprint is the analysis engine's near-duplicate fingerprint of a
+	// text (nil until the engine is wired: duplicate_rate is then missing).
+	Fingerprint func(text string) string
 }
 
 // DefaultOptions uses the bundled index and the default thresholds.
@@ -36,6 +39,7 @@ type Scope struct {
 // Scorecard computes an institution's metrics over p.
 func Scorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p metrics.Period, now time.Time, o Options, sc Scope) (metrics.Scorecard, error) {
 	c := metrics.NewCollector(in, p, o.Loc)
+	c.Fingerprint = o.Fingerprint
 	var f store.Feed = c
 	if sc.Platform != "" || sc.Label != "" {
 		f = scoped{c, sc}
@@ -105,21 +109,25 @@ func HasLabel(l *kopuro.Labels, label string) bool {
 	return string(l.Category) == label || string(l.Area) == label
 }
 
-// Peers returns the institutions compared with in: those of the same type,
-// or every other institution when in has no type or is alone in it.
+// Peers returns the institutions compared with in: those of the same type
+// (metrics.Peers), or every other institution when in has no type or is
+// alone in it.
 func Peers(in kopuro.Institution, all []kopuro.Institution) []kopuro.Institution {
-	var out []kopuro.Institution
+	same := map[string]bool{}
+	for _, code := range metrics.Peers(in, all, metrics.PeerType) {
+		same[code] = code != in.Code
+	}
+	var out, others []kopuro.Institution
 	for _, o := range all {
-		if o.Code != in.Code && in.Type != "" && o.Type == in.Type {
+		if same[o.Code] {
 			out = append(out, o)
+		}
+		if o.Code != in.Code {
+			others = append(others, o)
 		}
 	}
 	if len(out) == 0 {
-		for _, o := range all {
-			if o.Code != in.Code {
-				out = append(out, o)
-			}
-		}
+		return others
 	}
 	return out
 }

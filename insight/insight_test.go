@@ -216,3 +216,23 @@ func TestCampaignAndCalendarFromStore(t *testing.T) {
 		t.Errorf("April 2025 calendar kinds = %v", kinds)
 	}
 }
+
+func TestRankFromStore(t *testing.T) {
+	db := fixture(t)
+	p, _ := metrics.ParsePeriod("2025-01..2025-06")
+	r, err := Rank(ctx, db, metrics.PostsInPeriod, kopuro.Instagram, "", "", p, now, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Entries) != 2 || r.Entries[0].Key != "alpha" || r.Entries[0].Rank != 1 || r.Entries[1].Value.V != 1 {
+		t.Errorf("ranking = %+v", r.Entries)
+	}
+	// Followers: beta has no snapshot, so it is unranked and last.
+	r, _ = Rank(ctx, db, metrics.Followers, "", metrics.PeerType, "alpha", p, now, DefaultOptions())
+	if len(r.Entries) != 2 || r.Entries[1].Key != "beta" || r.Entries[1].Rank != 0 {
+		t.Errorf("followers ranking = %+v", r.Entries)
+	}
+	if _, err := Rank(ctx, db, metrics.ERByLang, "", "", "", p, now, DefaultOptions()); kopuro.ErrorCode(err) != kopuro.EInvalid {
+		t.Errorf("keyed metric: %v", err)
+	}
+}

@@ -26,6 +26,11 @@ func AccountKey(a kopuro.Account) string {
 // data: first its accounts and snapshots, then its posts in time order,
 // then comments (in any order).
 type Collector struct {
+	// Fingerprint, when set, gives a post without a cluster key its
+	// near-duplicate cluster from its text (the analysis engine's
+	// fingerprint); without it such posts do not count in duplicate_rate.
+	Fingerprint func(text string) string
+
 	inst     kopuro.Institution
 	period   Period
 	accounts map[string]*accountAcc
@@ -86,6 +91,9 @@ func (c *Collector) AddPost(it Item) error {
 	}
 	if it.Followers.Prec == "" {
 		it.Followers = acc.series.At(it.Post.Published).Value
+	}
+	if it.Cluster == "" && c.Fingerprint != nil && it.Post.Text != "" {
+		it.Cluster = c.Fingerprint(it.Post.Text)
 	}
 	if err := c.cadence.Add(it.Post.Published); err != nil {
 		return err

@@ -1,6 +1,8 @@
 package metrics
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"kopuro"
@@ -88,4 +90,19 @@ func TestScorecard(t *testing.T) {
 func withID(p kopuro.Post, account int64) kopuro.Post {
 	p.AccountID = account
 	return p
+}
+
+// Posts without a cluster key get one from the engine's fingerprint.
+func TestCollectorFingerprint(t *testing.T) {
+	p := Period{From: day("2024-01-01"), To: day("2024-02-01")}
+	c := NewCollector(kopuro.Institution{Code: "demo"}, p, nil)
+	c.Fingerprint = func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+	for i, pl := range []kopuro.Platform{kopuro.Instagram, kopuro.Facebook, kopuro.Telegram} {
+		it := Item{Post: post(pl, fmt.Sprintf("2024-01-0%d", i+1), 1, 0, 0, 0)}
+		it.Post.Text = []string{"Same story ", "same story", "another"}[i]
+		if err := c.AddPost(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantValue(t, "duplicates", c.Result(day("2024-02-01"), DefaultIndexConfig()).Values[DuplicateRate], 200.0/3, Exact)
 }

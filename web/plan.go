@@ -11,6 +11,7 @@ import (
 	"kopuro"
 	"kopuro/advise"
 	"kopuro/insight"
+	"kopuro/metrics"
 	"kopuro/plan"
 )
 
@@ -25,6 +26,7 @@ func (s *Server) planRoutes() {
 	s.handle("GET /api/v1/campaigns", s.apiCampaigns)
 	s.handle("POST /api/v1/campaigns", s.apiAddCampaign)
 	s.handle("GET /api/v1/campaigns/{id}/report", s.apiCampaignReport)
+	s.handle("GET /api/v1/rankings", s.apiRankings)
 }
 
 // maxBody bounds a JSON request body.
@@ -204,4 +206,31 @@ func (s *Server) apiCampaignReport(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	return writeJSON(w, http.StatusOK, rep)
+}
+
+// apiRankings answers GET /api/v1/rankings?metric=er_median[&platform=instagram]
+// [&period=2025-01..2025-06][&peers=type&of=knu]: institutions ranked by a
+// metric of the registry, missing values last without a rank.
+func (s *Server) apiRankings(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	now := s.db.Now().UTC()
+	p, err := insight.Period(q.Get("period"), now)
+	if err != nil {
+		return err
+	}
+	var pl kopuro.Platform
+	if v := q.Get("platform"); v != "" {
+		if pl, err = kopuro.ParsePlatform(v); err != nil {
+			return err
+		}
+	}
+	peers := q.Get("peers")
+	if peers != "" && peers != metrics.PeerType && peers != metrics.PeerCity && peers != metrics.PeerSize {
+		return kopuro.Errorf(kopuro.EInvalid, "error.peer_group", "peer group %q must be type, city or size", peers).WithArg("Value", peers)
+	}
+	rk, err := insight.Rank(r.Context(), s.db, q.Get("metric"), pl, peers, q.Get("of"), p, now, insight.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, rk)
 }

@@ -153,3 +153,16 @@ func TestAPICalendar(t *testing.T) {
 		t.Errorf("five years: %d", res.StatusCode)
 	}
 }
+
+func TestAPIRankings(t *testing.T) {
+	s, _ := newTestServer(t)
+	res, body := get(t, s, "/api/v1/rankings?metric=followers&platform=instagram&period=2024-01..2024-03")
+	if res.StatusCode != 200 || !strings.Contains(body, `"rank":1`) || !strings.Contains(body, `"metric":"followers"`) {
+		t.Errorf("rankings = %d %s", res.StatusCode, body)
+	}
+	for _, bad := range []string{"?metric=er_by_lang", "?metric=nope", "?metric=followers&peers=galaxy&of=knu", "?metric=followers&platform=myspace"} {
+		if res, _ := get(t, s, "/api/v1/rankings"+bad); res.StatusCode != 400 {
+			t.Errorf("%s: %d, want 400", bad, res.StatusCode)
+		}
+	}
+}
