@@ -25,7 +25,7 @@ func healthy(code string) metrics.Scorecard {
 		metrics.ResponseRate: ex(75), metrics.RecurringHashtags: ex(2), metrics.DuplicateRate: ex(10),
 		metrics.VideoShare: ex(25), metrics.MentionShare: ex(12), metrics.TMEnglishShare: ex(40),
 		metrics.RegularityCV: ex(0.6), metrics.LongestGapDays: ex(9), metrics.SDGTMShare: ex(50),
-		metrics.SnapshotAgeDays: ex(20), metrics.PostAgeDays: ex(2),
+		metrics.SnapshotAgeDays: ex(20), metrics.PostAgeDays: ex(2), metrics.PlatformsPresent: ex(3),
 	}
 	return metrics.Scorecard{
 		Institution: code, Values: v,
@@ -75,7 +75,10 @@ func TestRulesFire(t *testing.T) {
 		{Interactivity, metrics.QuestionShare, func(in *Input) { in.Card.Values[metrics.QuestionShare] = ex(2) }},
 		{Interactivity, metrics.ResponseRate, func(in *Input) { in.Card.Values[metrics.ResponseRate] = ex(10) }},
 		{Hashtags, metrics.RecurringHashtags, func(in *Input) { in.Card.Values[metrics.RecurringHashtags] = ex(0) }},
-		{PlatformFit, metrics.PlatformsPresent, func(in *Input) { delete(in.Card.Platforms, kopuro.YouTube) }},
+		{PlatformFit, metrics.PlatformsPresent, func(in *Input) {
+			delete(in.Card.Platforms, kopuro.YouTube)
+			in.Card.Values[metrics.PlatformsPresent] = ex(2)
+		}},
 		{PlatformFit, metrics.DuplicateRate, func(in *Input) { in.Card.Values[metrics.DuplicateRate] = ex(55) }},
 		{PlatformFit, metrics.VideoShare, func(in *Input) { in.Card.Values[metrics.VideoShare] = ex(0) }},
 		{Influencers, metrics.MentionShare, func(in *Input) { in.Card.Values[metrics.MentionShare] = ex(1) }},

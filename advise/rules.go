@@ -112,7 +112,7 @@ var rules = map[string][]trigger{
 			detail: func(in Input) []string { return in.Card.Content.RecurringHashtags }},
 	},
 	PlatformFit: {
-		{measure: metrics.PlatformsPresent, limit: func(c Config) float64 { return c.PlatformsMin }, value: studyPlatforms, basis: always, detail: missingPlatforms},
+		{measure: metrics.PlatformsPresent, limit: func(c Config) float64 { return c.PlatformsMin }, value: scalar(metrics.PlatformsPresent), basis: always, detail: missingPlatforms},
 		{measure: metrics.DuplicateRate, above: true, limit: func(c Config) float64 { return c.DuplicateRateMax }, value: scalar(metrics.DuplicateRate),
 			basis: func(in Input, c Config) (string, int, int) {
 				return basisFingerprts, in.Card.Duplicates.Posts, c.MinPosts
@@ -154,18 +154,6 @@ var rules = map[string][]trigger{
 // formatted counts the posts whose format is known (the video share's
 // denominator).
 func formatted(sc metrics.Scorecard) int { return sc.Content.Formatted }
-
-// studyPlatforms counts the study's five platforms where the institution
-// is present (a post in the period or a follower figure).
-func studyPlatforms(_ Input, sc metrics.Scorecard) metrics.Value {
-	n := 0
-	for _, p := range kopuro.StudyPlatforms {
-		if present(sc, p) {
-			n++
-		}
-	}
-	return metrics.ExactValue(float64(n))
-}
 
 func present(sc metrics.Scorecard, p kopuro.Platform) bool {
 	pc, ok := sc.Platforms[p]

@@ -115,7 +115,7 @@ var Registry = []Def{
 	{ID: ResponseTimeMedian, Version: 1, Unit: "hours", Formula: "median time from a public comment to the institution's first threaded reply", Aggregation: "median over answered comments", Better: "lower"},
 	{ID: SnapshotAgeDays, Version: 1, Unit: "days", Formula: "now − date of the newest snapshot (middle of the month for a month-only date)", Aggregation: "per account; per institution the oldest of its accounts' newest", Better: "lower"},
 	{ID: PostAgeDays, Version: 1, Unit: "days", Formula: "now − time of the newest post", Aggregation: "per account; per institution the newest over its accounts", Better: "lower"},
-	{ID: PlatformsPresent, Version: 1, Unit: "count", Formula: "platforms with at least one account having a post or a snapshot with a value", Aggregation: "distinct count", Better: "higher"},
+	{ID: PlatformsPresent, Version: 1, Unit: "count", Formula: "of the study's five platforms (Instagram, Facebook, YouTube, TikTok, Telegram), those where an account of the institution has a post in the period or a follower figure", Aggregation: "distinct count", Better: "higher"},
 	{ID: PostsInPeriod, Version: 1, Unit: "count", Formula: "posts published in the period", Aggregation: "count", Better: "higher"},
 	{ID: CodedPosts, Version: 1, Unit: "count", Formula: "posts in the period with labels (human coding wins over machine)", Aggregation: "count"},
 	{ID: VisibilityIndex, Version: 1, Unit: "index", Formula: "Σ weightᵢ × scoreᵢ ÷ Σ weightᵢ over the components that have a value; scoreᵢ = clamp(value ÷ target, 0, 1) × 100 (or the inverse for lower-is-better components); see tmvi.json", Aggregation: "per institution; missing when the present weights are under min_coverage", Better: "higher"},

@@ -199,11 +199,13 @@ func (c *Collector) Result(now time.Time, ic IndexConfig) Scorecard {
 			postAge = ac.PostAge
 		}
 	}
-	present := 0
 	for p, pc := range sc.Platforms {
 		pc.PerStudents = PerThousandStudents(pc.Followers, c.inst.Students)
 		sc.Platforms[p] = pc
-		if pc.Posts > 0 || pc.Followers.OK() {
+	}
+	present := 0
+	for _, p := range kopuro.StudyPlatforms {
+		if pc, ok := sc.Platforms[p]; ok && (pc.Posts > 0 || pc.Followers.OK()) {
 			present++
 		}
 	}
