@@ -9,9 +9,6 @@ import (
 	"kopuro"
 )
 
-// Version is the importer version recorded with every imported post.
-const Version = "1"
-
 // Options controls one file's import.
 type Options struct {
 	// Partial keeps the good items of a file that has bad ones; without it
@@ -93,7 +90,11 @@ func Run(ctx context.Context, r io.Reader, file string, opts Options, sink Sink)
 			ierr = put(ctx, sink, it, &rep)
 		}
 		if ierr != nil {
-			ierr = locate(ierr, file, it.Line)
+			where := file
+			if it.Part != "" {
+				where += "[" + it.Part + "]"
+			}
+			ierr = locate(ierr, where, it.Line)
 			if !opts.Partial || !userError(ierr) {
 				stop = ierr
 				return false
