@@ -20,14 +20,18 @@ type Options struct {
 	Index  metrics.IndexConfig
 	Advice advise.Config
 	Loc    *time.Location // the audience's time zone; nil: Asia/Bishkek
-	// Fingerprint is the analysis engine's near-duplicate fingerprint of a
-	// text (nil until the engine is wired: duplicate_rate is then missing).
-	Fingerprint func(text string) string
+	// Clusters makes a fresh near-duplicate clusterer for one scorecard
+	// (nil: duplicate_rate is missing).
+	Clusters func() func(text string) string
+	// Langs lists the languages of a text (nil: a "mixed" post's English
+	// is unknown).
+	Langs func(text string) []kopuro.Lang
 }
 
-// DefaultOptions uses the bundled index and the default thresholds.
+// DefaultOptions uses the bundled index, the default thresholds and the
+// analysis engine's near-duplicate clustering and language detection.
 func DefaultOptions() Options {
-	return Options{Index: metrics.DefaultIndexConfig(), Advice: advise.DefaultConfig()}
+	return Options{Index: metrics.DefaultIndexConfig(), Advice: advise.DefaultConfig(), Clusters: newClusters, Langs: TextLangs}
 }
 
 // Scope narrows a scorecard to one platform and/or one label.
@@ -39,7 +43,10 @@ type Scope struct {
 // Scorecard computes an institution's metrics over p.
 func Scorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p metrics.Period, now time.Time, o Options, sc Scope) (metrics.Scorecard, error) {
 	c := metrics.NewCollector(in, p, o.Loc)
-	c.Fingerprint = o.Fingerprint
+	if o.Clusters != nil {
+		c.Fingerprint = o.Clusters()
+	}
+	c.Langs = o.Langs
 	var f store.Feed = c
 	if sc.Platform != "" || sc.Label != "" {
 		f = scoped{c, sc}

@@ -30,6 +30,10 @@ type Collector struct {
 	// near-duplicate cluster from its text (the analysis engine's
 	// fingerprint); without it such posts do not count in duplicate_rate.
 	Fingerprint func(text string) string
+	// Langs, when set, lists the languages of a text; it is asked for
+	// posts coded "mixed" without a language list, to tell whether a
+	// third-mission post carries English.
+	Langs func(text string) []kopuro.Lang
 
 	inst     kopuro.Institution
 	period   Period
@@ -94,6 +98,9 @@ func (c *Collector) AddPost(it Item) error {
 	}
 	if it.Cluster == "" && c.Fingerprint != nil && it.Post.Text != "" {
 		it.Cluster = c.Fingerprint(it.Post.Text)
+	}
+	if len(it.Langs) == 0 && c.Langs != nil && it.Labels != nil && it.Labels.Lang == kopuro.LangMixed {
+		it.Langs = c.Langs(it.Post.Text)
 	}
 	if err := c.cadence.Add(it.Post.Published); err != nil {
 		return err

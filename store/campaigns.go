@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,15 +24,11 @@ func (db *DB) AddCampaign(ctx context.Context, c plan.Campaign) (plan.Campaign, 
 		if n > 0 {
 			return kopuro.Errorf(kopuro.EConflict, "error.campaign_exists", "campaign %q exists already", c.ID).WithArg("Value", c.ID)
 		}
-		sdgs := make([]string, len(c.SDGs))
-		for i, g := range c.SDGs {
-			sdgs[i] = strconv.Itoa(g)
-		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, db.q(`
 INSERT INTO campaigns (code, name, hashtag, from_date, to_date, sdgs, description, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			c.ID, c.Name, c.Hashtag, c.From.String(), c.To.String(), strings.Join(sdgs, " "), c.Description, db.Now().Unix()).Scan(&id); err != nil {
+			c.ID, c.Name, c.Hashtag, c.From.String(), c.To.String(), joinInts(c.SDGs), c.Description, db.Now().Unix()).Scan(&id); err != nil {
 			return err
 		}
 		for _, code := range c.Institutions {
@@ -91,7 +86,10 @@ ORDER BY c.from_date DESC, c.code`), args...)
 			rows.Close()
 			return nil, err
 		}
-		c.SDGs = parseSDGs(sdgs)
+		if c.SDGs, err = splitInts(sdgs); err != nil {
+			rows.Close()
+			return nil, err
+		}
 		out = append(out, c)
 		ids = append(ids, id)
 	}

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strconv"
-	"strings"
 	"time"
 
 	"kopuro"
@@ -49,7 +47,7 @@ func (db *DB) Stream(ctx context.Context, code string, from, to time.Time, f Fee
 			f.AddSnapshot(a, s)
 		}
 	}
-	if err := db.streamPosts(ctx, code, from, to, byID, f); err != nil {
+	if err := db.streamPosts(ctx, code, from, to, f); err != nil {
 		return err
 	}
 	rows, err := db.sql.QueryContext(ctx, db.q(`
@@ -74,62 +72,27 @@ WHERE i.code = ? GROUP BY p.account_id`), code)
 	return db.streamComments(ctx, code, from, to, f)
 }
 
-func (db *DB) streamPosts(ctx context.Context, code string, from, to time.Time, byID map[int64]kopuro.Account, f Feed) error {
-	rows, err := db.sql.QueryContext(ctx, db.q(`
-SELECT p.id, p.platform, p.external_id, p.account_id, p.url, p.published, p.utc_offset, p.text, p.format,
-  p.likes, p.comments, p.shares, p.views, p.saves, p.hashtags, p.mentions,
-  c.lang, c.category, c.tm_area, c.sdgs, c.cta, c.question, c.story
-FROM posts p
-JOIN accounts a ON a.id = p.account_id
-JOIN institutions i ON i.id = a.institution_id
-LEFT JOIN codings c ON c.id = (
-  SELECT c2.id FROM codings c2 WHERE c2.post_id = p.id
-  ORDER BY CASE WHEN c2.coder = '' THEN 1 ELSE 0 END, c2.created_at DESC, c2.id DESC LIMIT 1)
-WHERE i.code = ? AND p.published >= ? AND p.published < ?
-ORDER BY p.published, p.id`), code, from.Unix(), to.Unix())
+func (db *DB) streamPosts(ctx context.Context, code string, from, to time.Time, f Feed) error {
+	cond, args := PostFilter{Institution: code, From: from, To: to}.where()
+	rows, err := db.sql.QueryContext(ctx, db.q(postSelect+" WHERE "+cond+" ORDER BY p.published, p.id"), args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var p kopuro.Post
-		var published int64
-		var likes, comments, shares, views, saves sql.NullInt64
-		var tags, mentions string
-		var lang, cat, area, sdgs sql.NullString
-		var cta, question, story sql.NullInt64
-		if err := rows.Scan(&p.ID, &p.Platform, &p.ExternalID, &p.AccountID, &p.URL, &published, &p.Offset, &p.Text, &p.Format,
-			&likes, &comments, &shares, &views, &saves, &tags, &mentions,
-			&lang, &cat, &area, &sdgs, &cta, &question, &story); err != nil {
+		lp, err := scanLabeledPost(rows)
+		if err != nil {
 			return err
 		}
-		p.Published = time.Unix(published, 0).UTC()
-		p.Likes, p.Comments, p.Shares, p.Views, p.Saves = countOf(likes), countOf(comments), countOf(shares), countOf(views), countOf(saves)
-		p.Hashtags, p.Mentions = strings.Fields(tags), strings.Fields(mentions)
-		a := byID[p.AccountID]
-		p.Account = kopuro.AccountRef{Platform: a.Platform, Handle: a.Handle, Institution: a.Institution}
 		var l *kopuro.Labels
-		if cat.Valid {
-			l = &kopuro.Labels{Lang: kopuro.Lang(lang.String), Category: kopuro.Category(cat.String), Area: kopuro.Area(area.String),
-				SDGs: parseSDGs(sdgs.String), CTA: cta.Int64 == 1, Question: question.Int64 == 1, Story: story.Int64 == 1}
+		if lp.Coding != nil {
+			l = &lp.Coding.Labels
 		}
-		if err := f.AddCodedPost(p, l); err != nil {
+		if err := f.AddCodedPost(lp.Post, l); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
-}
-
-// parseSDGs reads the goal numbers of a coding, whatever separates them
-// ("4 13", "4,13", "[4,13]").
-func parseSDGs(s string) []int {
-	var out []int
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
-		if g, err := strconv.Atoi(f); err == nil && g >= 1 && g <= 17 {
-			out = append(out, g)
-		}
-	}
-	return out
 }
 
 func (db *DB) streamComments(ctx context.Context, code string, from, to time.Time, f Feed) error {

@@ -7,9 +7,12 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 
 	"kopuro"
 	"kopuro/advise"
+	"kopuro/analyze"
+	"kopuro/codebook"
 	"kopuro/insight"
 	"kopuro/metrics"
 	"kopuro/plan"
@@ -80,15 +83,27 @@ type checkRequest struct {
 	CampaignTags []string        `json:"campaign_tags"`
 }
 
-// apiCheck answers POST /api/v1/check with {"labels":…,"suggestions":[…]}.
-// Campaigns running today add their hashtags to the suggestions.
+// engine is the analysis engine with the embedded codebook, built once.
+var engine = sync.OnceValues(func() (*analyze.Engine, error) { return analyze.New(codebook.Default()) })
+
+// apiCheck answers POST /api/v1/check with {"labels":…,"suggestions":[…]}:
+// the draft is analysed with the same engine as stored posts unless the
+// request gives its labels. Campaigns running today add their hashtags.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 	var req checkRequest
 	if err := readJSON(r, &req); err != nil {
 		return err
 	}
 	if req.Labels == nil {
-		return kopuro.Errorf(kopuro.EUnavailable, "error.no_engine", "the analysis engine is not built in: send the draft's labels").InField("labels")
+		eng, err := engine()
+		if err != nil {
+			return err
+		}
+		l := eng.Analyze(req.Text).Labels
+		req.Labels = &l
+		if req.Langs == nil {
+			req.Langs = insight.TextLangs(req.Text)
+		}
 	}
 	if err := req.Labels.Validate(); err != nil {
 		return err

@@ -81,8 +81,10 @@ func TestAPICheck(t *testing.T) {
 			t.Errorf("bad draft lacks %s: %s", id, body)
 		}
 	}
-	if res, _ := send(t, s, "POST", "/api/v1/check", `{"text":"x"}`); res.StatusCode != 503 {
-		t.Errorf("no labels: %d", res.StatusCode)
+	// Without labels the engine analyses the text.
+	if res, body := send(t, s, "POST", "/api/v1/check?lang=en", `{"text":"Университетте семинар өттү."}`); res.StatusCode != 200 ||
+		!strings.Contains(body, `"lang":"ky"`) || !strings.Contains(body, `"id":"interactivity"`) {
+		t.Errorf("engine check: %d %s", res.StatusCode, body)
 	}
 	if res, _ := send(t, s, "POST", "/api/v1/check", `{"text":`); res.StatusCode != 400 {
 		t.Errorf("broken JSON: %d", res.StatusCode)

@@ -19,17 +19,15 @@ func init() {
 	commands["check"] = command{"cli.check.summary", runCheck}
 }
 
-// draftLabeler analyses a draft with the analysis engine. It is nil until
-// the engine is wired into the binary (a file that imports it sets it in
-// an init); without it, labels must come from --labels.
-var draftLabeler func(text string) (kopuro.Labels, []kopuro.Lang, error)
-
 // maxDraft bounds a draft read from standard input.
 const maxDraft = 1 << 20
 
 // runCheck checks a draft before it is posted:
 //
-//	kopuro check [--platform instagram|facebook|youtube|tiktok|telegram|x|linkedin] [--json] [--labels FILE] TEXT|-
+//	kopuro check [--platform instagram|facebook|youtube|tiktok|telegram|x|linkedin] [--json] [--labels FILE] [--codebook FILE] TEXT|-
+//
+// The draft is analysed with the same engine as stored posts; --labels
+// gives a coder's labels instead.
 func runCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "check")
 	dsn := dbFlag(e, fs)
@@ -37,6 +35,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, e.cat.T(e.lang, "cli.flag.json"))
 	labels := fs.String("labels", "", e.cat.T(e.lang, "cli.flag.labels"))
 	media := fs.Bool("media", false, e.cat.T(e.lang, "cli.flag.media"))
+	cb := codebookFlag(e, fs)
 	var tags listFlag
 	fs.Var(&tags, "campaign-tag", e.cat.T(e.lang, "cli.flag.campaign_tag"))
 	if err := parseFlags(fs, args); err != nil {
@@ -66,7 +65,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		d.Platform = p
 	}
 	var err error
-	if d.Labels, d.Langs, err = labelDraft(text, *labels); err != nil {
+	if d.Labels, d.Langs, err = labelDraft(text, *labels, *cb); err != nil {
 		return err
 	}
 	if explicitDB(fs, e) {
@@ -90,13 +89,15 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 }
 
 // labelDraft takes the labels from a JSON file (kopuro.Labels with an
-// optional "langs" list) or from the analysis engine.
-func labelDraft(text, file string) (kopuro.Labels, []kopuro.Lang, error) {
+// optional "langs" list) or from the analysis engine with the codebook in
+// cbPath (empty: the embedded one).
+func labelDraft(text, file, cbPath string) (kopuro.Labels, []kopuro.Lang, error) {
 	if file == "" {
-		if draftLabeler == nil {
-			return kopuro.Labels{}, nil, kopuro.Errorf(kopuro.EUnavailable, "error.no_engine", "the analysis engine is not built into this binary: give the draft's labels with --labels FILE")
+		eng, err := loadEngine(cbPath)
+		if err != nil {
+			return kopuro.Labels{}, nil, err
 		}
-		return draftLabeler(text)
+		return eng.Analyze(text).Labels, insight.TextLangs(text), nil
 	}
 	b, err := os.ReadFile(file)
 	if err != nil {

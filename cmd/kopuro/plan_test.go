@@ -57,8 +57,25 @@ func TestCheckCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"id": "platform_fit"`) || !strings.Contains(out, `"id": "hashtags"`) {
 		t.Errorf("long draft from stdin: %d %s", code, out)
 	}
-	if code, _, errs := runCLI(t, nil, "", "check", "hello"); code != 1 || !strings.Contains(errs, "--labels") {
-		t.Errorf("no engine and no labels: %d %s", code, errs)
+	// Without --labels the engine analyses the draft: an announcement
+	// without a question gets the interactivity suggestion.
+	code, out, errs = runCLI(t, nil, "", "check", "--json", "Университетте семинар өттү.")
+	var c struct {
+		Labels      struct{ Category, Lang string }
+		Suggestions []struct{ ID string }
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &c) != nil || c.Labels.Category == "" || c.Labels.Lang != "ky" {
+		t.Fatalf("engine check: %d %s %s", code, out, errs)
+	}
+	found := false
+	for _, s := range c.Suggestions {
+		found = found || s.ID == "interactivity"
+	}
+	if !found {
+		t.Errorf("no interactivity suggestion for an announcement: %s", out)
+	}
+	if code, _, _ := runCLI(t, nil, "", "check", "--codebook", filepath.Join(dir, "missing.yaml"), "x"); code != 1 {
+		t.Errorf("missing codebook: %d", code)
 	}
 }
 
