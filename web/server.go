@@ -36,6 +36,9 @@ type Config struct {
 	// DevDir, when set, is the web/ source folder: templates and assets are
 	// read from it on every request, so edits show without a rebuild.
 	DevDir string
+	// AdminToken, when set, lets API writes (goals, campaigns) through with
+	// "Authorization: Bearer TOKEN"; without it writes are CLI-only.
+	AdminToken string
 }
 
 // Server is the HTTP handler of the dashboard and API.
@@ -49,11 +52,12 @@ type Server struct {
 	pages  map[string]*template.Template
 	mux    *http.ServeMux
 	static http.Handler
+	admin  string
 }
 
 // New builds a Server and parses its templates.
 func New(cfg Config) (*Server, error) {
-	s := &Server{db: cfg.DB, eng: cfg.Engine, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux()}
+	s := &Server{db: cfg.DB, eng: cfg.Engine, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux(), admin: cfg.AdminToken}
 	if s.eng == nil {
 		eng, err := analyze.New(codebook.Default())
 		if err != nil {
@@ -87,6 +91,7 @@ func (s *Server) routes() {
 	s.handle("GET /api/v1/institutions", s.apiInstitutions)
 	s.handle("GET /api/v1/leaderboard", s.apiLeaderboard)
 	s.handle("POST /api/v1/classify", s.apiClassify)
+	s.planRoutes()
 	s.handle("GET /", s.notFound)
 }
 
