@@ -163,7 +163,7 @@ func (e *Engine) Analyze(text string) Result {
 		if !tm {
 			s *= tune.SDGOutsideTM
 		}
-		total[g] = s + float64(len(explicit[g+1]))*tune.HashtagWeight
+		total[g] = s + float64(min(len(explicit[g+1]), 1))*tune.HashtagWeight // a goal tagged twice is not served more
 	}
 	if tm && bestArea >= 0 {
 		for k, w := range e.cb.Areas[bestArea].SDGs {
@@ -247,7 +247,7 @@ func (e *Engine) Analyze(text string) Result {
 func (e *Engine) sdgMentions(toks []token) map[int][]kopuro.Evidence {
 	out := map[int][]kopuro.Evidence{}
 	add := func(n int, from, to token) {
-		if n >= 1 && n <= 17 {
+		if n >= 1 && n <= 17 && len(out[n]) < maxEvidence {
 			out[n] = append(out[n], kopuro.Evidence{Label: labelKey(e.cb, gSDG, n-1), Term: "#" + strings.ToUpper(from.text),
 				Start: from.start, End: to.end, Weight: e.cb.Tuning.HashtagWeight})
 		}

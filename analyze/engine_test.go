@@ -298,3 +298,27 @@ func TestCustomCodebook(t *testing.T) {
 		t.Error("version")
 	}
 }
+
+// A long repetitive text keeps a bounded coding: evidence per label is
+// capped and a repeated tag counts once.
+func TestLongTextBounded(t *testing.T) {
+	e := newEngine(t)
+	text := strings.Repeat("Волонтёры университета помогли детскому дому. #ЦУР4 ", 2000)
+	r := e.Analyze(text)
+	per := map[string]int{}
+	for _, ev := range r.Evidence {
+		per[ev.Label]++
+	}
+	for l, n := range per {
+		if n > maxEvidence {
+			t.Errorf("%s: %d pieces of evidence", l, n)
+		}
+	}
+	if r.Category != kopuro.ThirdMission || len(r.SDGs) == 0 || r.SDGs[0] != 4 {
+		t.Errorf("got %s %v", r.Category, r.SDGs)
+	}
+	once := e.Analyze("Волонтёры университета помогли детскому дому. #ЦУР4")
+	if r.Scores["sdg4"] > 3*once.Scores["sdg4"] {
+		t.Errorf("sdg4 grew with repetition: %v vs %v", r.Scores["sdg4"], once.Scores["sdg4"])
+	}
+}

@@ -7,6 +7,11 @@ import (
 	"kopuro"
 )
 
+// maxEvidence bounds the evidence kept per label: hits come heaviest
+// first, so a long text keeps its strongest reasons and a stored coding
+// stays small.
+const maxEvidence = 25
+
 // scored is a label's score and the evidence that made it.
 type scored struct {
 	score float64
@@ -96,7 +101,9 @@ func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, s
 			dst = &styles[t.label]
 		}
 		dst.score += w
-		dst.ev = append(dst.ev, ev)
+		if len(dst.ev) < maxEvidence {
+			dst.ev = append(dst.ev, ev)
+		}
 	}
 	return cats, areas, sdgs, styles
 }
