@@ -44,6 +44,8 @@ var commands = map[string]command{
 	"status":  {"cli.status.summary", runStatus},
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
+	"user":    {"cli.user.summary", runUser},
+	"token":   {"cli.token.summary", runToken},
 }
 
 func main() {
