@@ -43,10 +43,10 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, f.Next, http.StatusSeeOther)
 		return nil
 	}
-	status, code, msg, _ := s.describe(r, s.lang(w, r), err)
-	if code == kopuro.EInternal {
+	if kopuro.ErrorCode(err) == kopuro.EInternal {
 		return err
 	}
+	status, _, msg, _ := s.describe(r, s.lang(w, r), err)
 	f.Error = msg
 	return s.renderLogin(w, r, status, f)
 }
@@ -83,6 +83,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, email, password s
 		return kopuro.Errorf(kopuro.EUnauthorized, "error.login_failed", "wrong email or password for %s", email)
 	}
 	s.logins.succeed(email)
+	// A fresh token on every sign-in; the browser's previous session, if
+	// any, ends, so a planted cookie cannot ride along (session fixation).
+	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		if err := s.db.DeleteSession(ctx, auth.HashToken(c.Value)); err != nil {
+			return err
+		}
+	}
 	token, th := auth.NewToken()
 	expires, err := s.db.CreateSession(ctx, u.ID, th, s.sessionTTL)
 	if err != nil {

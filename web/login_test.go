@@ -97,6 +97,19 @@ func TestLoginLogout(t *testing.T) {
 	if _, err := f.DB.SessionUser(ctx, c.Value); err == nil {
 		t.Error("the raw token works as a stored hash")
 	}
+	// Signing in again from a browser holding a session replaces it.
+	form := url.Values{"email": {"editor@example.kg"}, "password": {fixturePwd}}
+	again := httptest.NewRequest("POST", "/login", strings.NewReader(form.Encode()))
+	again.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	again.AddCookie(&http.Cookie{Name: sessionCookie, Value: f.sessions[asEditor]})
+	recA := httptest.NewRecorder()
+	f.S.ServeHTTP(recA, again)
+	if c2 := sessionOf(recA.Result()); c2 == nil || c2.Value == f.sessions[asEditor] {
+		t.Errorf("second sign-in kept the old token: %+v", c2)
+	}
+	if _, err := f.DB.SessionUser(ctx, auth.HashToken(f.sessions[asEditor])); kopuro.ErrorCode(err) != kopuro.ENotFound {
+		t.Errorf("the previous session survived a new sign-in: %v", err)
+	}
 	// Signed in, pages show who and a sign-out button.
 	res2, page := get(t, f.S, "/?lang=ru", "Cookie", sessionCookie+"="+c.Value)
 	if res2.StatusCode != 200 || !strings.Contains(page, "editor@example.kg · редактор") || !strings.Contains(page, `action="/logout"`) {
