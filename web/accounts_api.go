@@ -1,9 +1,6 @@
 package web
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 
 	"kopuro"
@@ -29,7 +26,7 @@ func (s *Server) apiAddAccount(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var req accountRequest
-	if err := decodeJSON(w, r, &req); err != nil {
+	if err := decodeJSON(w, r, &req, maxJSONBody); err != nil {
 		return err
 	}
 	p, err := kopuro.ParsePlatform(req.Platform)
@@ -58,22 +55,4 @@ func (s *Server) apiAddAccount(w http.ResponseWriter, r *http.Request) error {
 		status = http.StatusCreated
 	}
 	return writeJSON(w, status, saved)
-}
-
-// maxJSONBody bounds what a JSON API request may send.
-const maxJSONBody = 1 << 20
-
-// decodeJSON reads one JSON object into v, refusing unknown fields (a
-// misspelt field is an error, not a silent default) and trailing data.
-func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil && dec.Decode(&struct{}{}) != io.EOF {
-		err = errors.New("data after the JSON object")
-	}
-	if err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "error.json_body", "request body: %v", err)
-	}
-	return nil
 }

@@ -44,8 +44,14 @@ var commands = map[string]command{
 	"status":  {"cli.status.summary", runStatus},
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
-	"user":    {"cli.user.summary", runUser},
-	"token":   {"cli.token.summary", runToken},
+	// The analysis engine.
+	"classify": {"cli.classify.summary", runClassify},
+	"eval":     {"cli.eval.summary", runEval},
+	"codebook": {"cli.codebook.summary", runCodebook},
+	"analyze":  {"cli.analyze.summary", runAnalyze},
+	// Who may sign in.
+	"user":  {"cli.user.summary", runUser},
+	"token": {"cli.token.summary", runToken},
 }
 
 func main() {
