@@ -57,6 +57,8 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) *http.Requ
 			// Expired or signed out elsewhere: forget the cookie.
 			clearSessionCookie(w, r)
 		default:
+			// A public page still renders, for a visitor; a write fails.
+			s.log.Error("session lookup", "id", requestID(r), "err", err)
 			st.err = err
 		}
 	}

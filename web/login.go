@@ -4,6 +4,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -133,14 +134,24 @@ func safeNext(next string) string {
 	return next
 }
 
-// clientIP is the address the request came from. Behind a reverse proxy
-// every request comes from the proxy; see the README's deployment note.
+// clientIP is the address the request came from, as the sign-in limit
+// counts it: an IPv6 address by its /64 network, which one machine usually
+// holds whole. Behind a reverse proxy every request comes from the proxy;
+// see the README's deployment note.
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	if ip = ip.Unmap(); ip.Is6() {
+		p, _ := ip.Prefix(64)
+		return p.String()
+	}
+	return ip.String()
 }
 
 // sessionTTLOr returns ttl, or the default for zero.

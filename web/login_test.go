@@ -328,3 +328,21 @@ func TestExpiredSession(t *testing.T) {
 		t.Errorf("expired session: %d, cookie %+v", res.StatusCode, sessionOf(res))
 	}
 }
+
+func TestClientIP(t *testing.T) {
+	tests := []struct{ remote, want string }{
+		{"192.0.2.7:5123", "192.0.2.7"},
+		{"[::ffff:192.0.2.7]:5123", "192.0.2.7"},
+		{"[2001:db8:1:2:aaaa::1]:443", "2001:db8:1:2::/64"},
+		{"[2001:db8:1:2:bbbb::9]:443", "2001:db8:1:2::/64"}, // same machine, same key
+		{"[2001:db8:1:3::1]:443", "2001:db8:1:3::/64"},
+		{"@unix", "@unix"},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.RemoteAddr = tt.remote
+		if got := clientIP(r); got != tt.want {
+			t.Errorf("clientIP(%s) = %s, want %s", tt.remote, got, tt.want)
+		}
+	}
+}
