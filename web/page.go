@@ -122,13 +122,7 @@ func (s *Server) parseTemplates() error {
 func (p *page) RoleName(r kopuro.Role) string { return p.T("role." + string(r)) }
 
 // LoginURL is the sign-in page, coming back to the current page after.
-func (p *page) LoginURL() string {
-	next := p.Path
-	if p.Path == "/login" {
-		next = "/"
-	}
-	return "/login?" + url.Values{"next": {next}}.Encode()
-}
+func (p *page) LoginURL() string { return "/login?" + url.Values{"next": {p.Path}}.Encode() }
 
 // render executes a page template into a buffer first, so that a template
 // error becomes a clean error response instead of half a page.
