@@ -68,6 +68,9 @@ func TestLoginPageAllLanguages(t *testing.T) {
 		if m := missingKey.FindString(page); m != "" {
 			t.Errorf("%s: missing key %s", lang, m)
 		}
+		if strings.Contains(page, `href="/login?next=`) {
+			t.Errorf("%s: the sign-in page links to itself", lang)
+		}
 	}
 	// Every page offers a visitor the sign-in, coming back to it.
 	_, page := get(t, f.S, "/institutions/knu?lang=en")
