@@ -48,7 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	cfg := web.Config{DB: db, Engine: eng, Logger: logger, AdminToken: e.getenv("KOPURO_ADMIN_TOKEN")}
+	cfg := web.Config{DB: db, Engine: eng, Logger: logger}
 	if *dev {
 		cfg.DevDir = "web"
 	}
