@@ -7,12 +7,9 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 
 	"kopuro"
 	"kopuro/advise"
-	"kopuro/analyze"
-	"kopuro/codebook"
 	"kopuro/insight"
 	"kopuro/metrics"
 	"kopuro/plan"
@@ -41,7 +38,7 @@ func readJSON(r *http.Request, v any) error {
 	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "error.json_body", "the request body is not valid JSON for this endpoint: %v", err).WithArg("Reason", err.Error())
+		return kopuro.Errorf(kopuro.EInvalid, "error.json_body", "the request body is not the expected JSON: %v", err).WithArg("Detail", err.Error())
 	}
 	return nil
 }
@@ -84,11 +81,8 @@ type checkRequest struct {
 	CampaignTags []string        `json:"campaign_tags"`
 }
 
-// engine is the analysis engine with the embedded codebook, built once.
-var engine = sync.OnceValues(func() (*analyze.Engine, error) { return analyze.New(codebook.Default()) })
-
 // apiCheck answers POST /api/v1/check with {"labels":…,"suggestions":[…]}:
-// the draft is analysed with the same engine as stored posts unless the
+// the draft is analysed with the server's engine (as stored posts) unless the
 // request gives its labels. Campaigns running today add their hashtags.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 	var req checkRequest
@@ -96,11 +90,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if req.Labels == nil {
-		eng, err := engine()
-		if err != nil {
-			return err
-		}
-		l := eng.Analyze(req.Text).Labels
+		l := s.eng.Analyze(req.Text).Labels
 		req.Labels = &l
 		if req.Langs == nil {
 			req.Langs = insight.TextLangs(req.Text)

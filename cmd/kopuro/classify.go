@@ -11,10 +11,6 @@ import (
 	"kopuro"
 )
 
-func init() {
-	commands["classify"] = command{summary: "cli.classify.summary", run: runClassify}
-}
-
 // maxLine bounds one input line: a post is at most tens of kilobytes.
 const maxLine = 4 << 20
 

@@ -11,10 +11,6 @@ import (
 	"kopuro/codebook"
 )
 
-func init() {
-	commands["codebook"] = command{summary: "cli.codebook.summary", run: runCodebook}
-}
-
 // runCodebook shows, exports or lists the terms of a codebook:
 // kopuro codebook show|export|terms [--codebook FILE].
 func runCodebook(ctx context.Context, e *env, args []string) error {

@@ -13,10 +13,6 @@ import (
 	"kopuro/i18n"
 )
 
-func init() {
-	commands["eval"] = command{summary: "cli.eval.summary", run: runEval}
-}
-
 // runEval measures the engine against a labeled JSONL file: only each
 // record's text reaches the classifier.
 func runEval(ctx context.Context, e *env, args []string) error {
