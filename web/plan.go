@@ -23,6 +23,7 @@ func (s *Server) planRoutes() {
 	s.handle("POST /api/v1/campaigns", s.apiAddCampaign)
 	s.handle("GET /api/v1/campaigns/{id}/report", s.apiCampaignReport)
 	s.handle("GET /api/v1/rankings", s.apiRankings)
+	s.handle("GET /api/v1/institutions/{code}/metrics", s.apiMetrics)
 }
 
 // apiAdvice answers GET /api/v1/institutions/{code}/advice[?period=2025-01..2025-06&lang=ru].
@@ -51,7 +52,7 @@ type checkRequest struct {
 }
 
 // apiCheck answers POST /api/v1/check with {"labels":…,"suggestions":[…]}:
-// the draft is analysed with the same engine as stored posts unless the
+// the draft is analysed with the server's engine (as stored posts) unless the
 // request gives its labels. Campaigns running today add their hashtags.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 	var req checkRequest
@@ -218,4 +219,32 @@ func (s *Server) apiRankings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, rk)
+}
+
+// apiMetrics answers GET /api/v1/institutions/{code}/metrics[?period=…]
+// [&platform=…]: the institution's scorecard (every metric of the
+// registry, per account and platform, the index with its components,
+// and the offline figures of the period).
+func (s *Server) apiMetrics(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	now := s.db.Now().UTC()
+	p, err := insight.Period(q.Get("period"), now)
+	if err != nil {
+		return err
+	}
+	var sc insight.Scope
+	if v := q.Get("platform"); v != "" {
+		if sc.Platform, err = kopuro.ParsePlatform(v); err != nil {
+			return err
+		}
+	}
+	in, err := s.db.Institution(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	card, err := insight.Scorecard(r.Context(), s.db, in, p, now, insight.DefaultOptions(), sc)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, card)
 }

@@ -206,3 +206,30 @@ func TestAPIRankings(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIMetrics(t *testing.T) {
+	s, _ := newTestServer(t)
+	res, body := get(t, s, "/api/v1/institutions/auca/metrics?period=2024-01..2024-03&platform=instagram")
+	if res.StatusCode != 200 || !strings.Contains(body, `"institution":"auca"`) || !strings.Contains(body, `"tmvi"`) {
+		t.Errorf("metrics = %d %.300s", res.StatusCode, body)
+	}
+	var sc struct {
+		Values map[string]struct {
+			Value     *float64
+			Precision string
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &sc); err != nil {
+		t.Fatal(err)
+	}
+	// No posts: the count is 0, the shares are missing (null), never 0.
+	if v := sc.Values["posts"]; v.Value == nil || *v.Value != 0 {
+		t.Errorf("posts = %+v", v)
+	}
+	if v := sc.Values["tm_share"]; v.Value != nil || v.Precision != "none" {
+		t.Errorf("tm_share = %+v, want null/none", v)
+	}
+	if res, _ := get(t, s, "/api/v1/institutions/nope/metrics"); res.StatusCode != 404 {
+		t.Errorf("unknown institution: %d", res.StatusCode)
+	}
+}
