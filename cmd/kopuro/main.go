@@ -54,6 +54,13 @@ var commands = map[string]command{
 	// Who may sign in.
 	"user":  {"cli.user.summary", runUser},
 	"token": {"cli.token.summary", runToken},
+	// Metrics, advice and plans.
+	"advise":   {"cli.advise.summary", runAdvise},
+	"check":    {"cli.check.summary", runCheck},
+	"goal":     {"cli.goal.summary", runGoal},
+	"calendar": {"cli.calendar.summary", runCalendar},
+	"campaign": {"cli.campaign.summary", runCampaign},
+	"offline":  {"cli.offline.summary", runOffline},
 }
 
 func main() {
