@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"kopuro"
 )
@@ -93,6 +94,11 @@ func (z Zeeschuimer) instagram(data json.RawMessage, file string, n int, t *tall
 // emitPost validates a post and its comments and yields them; what does
 // not validate is yielded as an item error located at file and line.
 func emitPost(t *tally, file string, n int, p kopuro.Post, comments []kopuro.Comment) bool {
+	if y := p.Published.UTC().Year(); y < 1990 || y > 2100 {
+		// Social media did not exist before; a year like this is a
+		// broken field, not a post to keep.
+		return t.fail(n, badValue(file, n, "post", n, "published", p.Published.UTC().Format(time.RFC3339)))
+	}
 	if err := p.Validate(); err != nil {
 		return t.fail(n, located(err, file, n))
 	}
@@ -126,7 +132,7 @@ func located(err error, file string, line int) *kopuro.Error {
 // content. f returns false to stop. The returned error is a read error or
 // the context's.
 func eachLine(ctx context.Context, r io.Reader, f func(n int, line []byte, tooLong bool) bool) error {
-	br := bufio.NewReaderSize(r, 1<<20)
+	br := bufio.NewReaderSize(r, 64<<10)
 	var long []byte
 	n := 0
 	for {
