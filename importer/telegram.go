@@ -80,6 +80,9 @@ func (tg Telegram) Parse(ctx context.Context, r io.Reader, file string, yield fu
 		if e := kopuro.AsError(err); e != nil {
 			return e
 		}
+		if ctx.Err() != nil {
+			return err
+		}
 		return corrupt(file, p.n, fmt.Sprintf("the JSON near byte %d", p.dec.InputOffset()), err)
 	}
 	return p.t.end(tg.Name(), file)

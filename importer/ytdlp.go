@@ -28,7 +28,10 @@ func (YtDlp) Detect(head []byte) bool {
 		return false
 	}
 	n := 0
-	for _, k := range []string{"_type", "extractor", "extractor_key", "webpage_url", "upload_date", "format_id", "uploader_id", "channel_id", "ie_key", "playlist_count"} {
+	// A video's "formats" come first and can fill the whole head, so the
+	// keys of a format entry count too.
+	for _, k := range []string{"_type", "extractor", "extractor_key", "webpage_url", "upload_date", "format_id",
+		"format_note", "vcodec", "acodec", "uploader_id", "channel_id", "ie_key", "playlist_count"} {
 		if hasKey(head, k) {
 			n++
 		}
@@ -122,7 +125,7 @@ func (y YtDlp) Parse(ctx context.Context, r io.Reader, file string, yield func(I
 			if p.t.stopped {
 				return nil
 			}
-			if kopuro.AsError(err) != nil {
+			if kopuro.AsError(err) != nil || ctx.Err() != nil {
 				return err
 			}
 			return corrupt(file, p.n, fmt.Sprintf("the JSON near byte %d", p.dec.InputOffset()), err)
