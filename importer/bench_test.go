@@ -2,12 +2,8 @@ package importer
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"runtime"
 	"testing"
 )
 
@@ -50,46 +46,5 @@ func genZeeschuimer(w io.Writer, n int) error {
 // largest heap seen while parsing (constant memory means it does not grow
 // with the file).
 func BenchmarkZeeschuimer150k(b *testing.B) {
-	const lines = 150000
-	path := filepath.Join(b.TempDir(), "zeeschuimer-export-instagram.ndjson")
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := genZeeschuimer(f, lines); err != nil {
-		b.Fatal(err)
-	}
-	size, _ := f.Seek(0, io.SeekEnd)
-	f.Close()
-	b.SetBytes(size)
-	var peak uint64
-	var ms runtime.MemStats
-	runtime.GC()
-	b.ResetTimer()
-	for b.Loop() {
-		f, err := os.Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		posts := 0
-		err = Zeeschuimer{}.Parse(context.Background(), f, path, func(it Item, err error) bool {
-			if err != nil {
-				b.Fatal(err)
-			}
-			if it.Post != nil {
-				posts++
-				if posts%10000 == 0 {
-					runtime.ReadMemStats(&ms)
-					peak = max(peak, ms.HeapInuse)
-				}
-			}
-			return true
-		})
-		f.Close()
-		if err != nil || posts != lines {
-			b.Fatalf("parsed %d posts of %d: %v", posts, lines, err)
-		}
-	}
-	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
-	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	benchFile(b, Zeeschuimer{}, "zeeschuimer-export-instagram.ndjson", 150000, genZeeschuimer)
 }
