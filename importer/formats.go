@@ -5,8 +5,12 @@ package importer
 const Version = "1.0.0"
 
 // registered lists the file formats `kopuro import` detects, in the order
-// detection tries them: the most specific content markers first.
+// detection tries them: Kopuro's own formats first (they require a "kind"
+// field or a header of known columns), then the third-party ones, the most
+// specific content markers first.
 var registered = []Format{
+	genericNDJSON{},
+	genericCSV{},
 	Zeeschuimer{},
 	Instaloader{},
 	Telegram{},
