@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"kopuro"
 )
@@ -67,6 +68,8 @@ type ytInfo struct {
 	IsLive           bool       `json:"is_live"`
 	WasLive          bool       `json:"was_live"`
 	MediaType        string     `json:"media_type"`
+	Followers        *flexInt   `json:"channel_follower_count"`
+	Epoch            *flexInt   `json:"epoch"` // when yt-dlp read the page
 	Comments         []struct {
 		ID               flexString `json:"id"`
 		Text             string     `json:"text"`
@@ -98,6 +101,7 @@ type ytParser struct {
 	name string
 	t    *tally
 	n    int // info dicts seen: the item index of errors
+	seen audience
 }
 
 // ytPending is a video whose account is only known once its playlist's
@@ -114,7 +118,7 @@ func (y YtDlp) Parse(ctx context.Context, r io.Reader, file string, yield func(I
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
 		_, _ = br.Discard(3)
 	}
-	p := &ytParser{ctx: ctx, dec: json.NewDecoder(br), file: file, name: y.Name(), t: newTally(yield)}
+	p := &ytParser{ctx: ctx, dec: json.NewDecoder(br), file: file, name: y.Name(), t: newTally(yield), seen: audience{}}
 	for doc := 0; p.dec.More(); doc++ {
 		path := ""
 		if doc > 0 {
@@ -137,6 +141,23 @@ func (y YtDlp) Parse(ctx context.Context, r io.Reader, file string, yield func(I
 		}
 	}
 	return p.t.end(y.Name(), file)
+}
+
+// followers yields the channel's subscriber count a dict gives, as of the
+// time yt-dlp read it. YouTube shows subscriber counts rounded to three
+// significant digits, so they are approximate there.
+func (p *ytParser) followers(n int, acct, v ytInfo) bool {
+	plat, _ := acct.platform()
+	handle := acct.account()
+	if plat == "" || handle == "" || v.Epoch == nil || !v.Epoch.Set || v.Epoch.N <= 0 {
+		return true
+	}
+	prec := kopuro.Exact
+	if plat == kopuro.YouTube {
+		prec = kopuro.Approx
+	}
+	ref := kopuro.AccountRef{Platform: plat, Handle: handle}
+	return p.seen.emit(p.t, p.file, n, ref, v.Followers.count(), prec, time.Unix(v.Epoch.N, 0), p.name)
 }
 
 // errStop unwinds the walkers when yield asked to stop.
@@ -218,6 +239,9 @@ func (p *ytParser) info(path string, depth int, parent ytCtx) ([]ytPending, erro
 		if v.extractorName() == "" {
 			acct.Extractor = parent.extractor
 		}
+		if !p.followers(n, acct, v) {
+			return nil, errStop
+		}
 		var still []ytPending
 		for _, pd := range waiting {
 			if acct.account() != "" || depth == 0 {
@@ -270,16 +294,23 @@ func mergeAccount(v, outer ytInfo) ytInfo {
 	return v
 }
 
-// extractorName is the extractor's family: "youtube" for "youtube:tab".
+// extractorName is the extractor's family: "youtube" for "youtube:tab"
+// and for the key "YoutubeTab".
 func (v ytInfo) extractorName() string {
 	for _, s := range []string{v.ExtractorKey, v.Extractor, v.IEKey} {
-		if s != "" {
-			s = strings.ToLower(s)
-			if i := strings.IndexByte(s, ':'); i >= 0 {
-				s = s[:i]
-			}
-			return s
+		if s == "" {
+			continue
 		}
+		s = strings.ToLower(s)
+		if i := strings.IndexByte(s, ':'); i >= 0 {
+			s = s[:i]
+		}
+		for fam := range ytPlatforms {
+			if strings.HasPrefix(s, fam) {
+				return fam
+			}
+		}
+		return s
 	}
 	return ""
 }

@@ -35,6 +35,7 @@ func (Zeeschuimer) Detect(head []byte) bool {
 // zsEnvelope is one line of a Zeeschuimer export.
 type zsEnvelope struct {
 	SourcePlatform string          `json:"source_platform"`
+	Collected      *flexInt        `json:"timestamp_collected"` // Unix milliseconds
 	ItemID         flexString      `json:"item_id"`
 	Data           json.RawMessage `json:"data"`
 }
@@ -46,6 +47,7 @@ const maxLine = 32 << 20
 // Parse implements Format, one line at a time in constant memory.
 func (z Zeeschuimer) Parse(ctx context.Context, r io.Reader, file string, yield func(Item, error) bool) error {
 	t := newTally(yield)
+	seen := audience{}
 	err := eachLine(ctx, r, func(n int, line []byte, tooLong bool) bool {
 		if tooLong {
 			return t.fail(n, corrupt(file, n, fmt.Sprintf("line %d (longer than %d bytes)", n, maxLine), errors.New("line too long")))
@@ -64,7 +66,7 @@ func (z Zeeschuimer) Parse(ctx context.Context, r io.Reader, file string, yield 
 		case "instagram.com":
 			return z.instagram(env.Data, file, n, t)
 		case "tiktok.com":
-			return z.tiktok(env.Data, file, n, t)
+			return z.tiktok(env, file, n, t, seen)
 		case "":
 			return t.fail(n, drift(file, n, "zeeschuimer line", n, "source_platform"))
 		}
