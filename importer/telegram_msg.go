@@ -17,7 +17,7 @@ type tgMessage struct {
 	Date          string          `json:"date"`
 	DateUnix      *flexInt        `json:"date_unixtime"`
 	From          *string         `json:"from"`
-	FromID        string          `json:"from_id"`
+	FromID        flexString      `json:"from_id"`
 	ForwardedFrom *string         `json:"forwarded_from"`
 	ReplyTo       *flexInt        `json:"reply_to_message_id"`
 	Text          json.RawMessage `json:"text"`
