@@ -50,6 +50,11 @@ func (z Zeeschuimer) tiktok(env zsEnvelope, file string, n int, t *tally, seen a
 	if err := json.Unmarshal(env.Data, &v); err != nil {
 		return t.fail(n, corrupt(file, n, fmt.Sprintf("%s %d", kind, n), err).InField("data"))
 	}
+	return z.tiktokItem(&v, env.Collected, file, n, t, seen)
+}
+
+func (z Zeeschuimer) tiktokItem(v *ttItem, collected *flexInt, file string, n int, t *tally, seen audience) bool {
+	const kind = "tiktok item"
 	if v.IsAd {
 		return true
 	}
@@ -112,8 +117,8 @@ func (z Zeeschuimer) tiktok(env zsEnvelope, file string, n int, t *tally, seen a
 		return false
 	}
 	// The author's follower count as seen when the item was captured.
-	if v.AuthorStats != nil && env.Collected != nil && env.Collected.Set && env.Collected.N > 0 {
-		at := time.UnixMilli(env.Collected.N).UTC()
+	if v.AuthorStats != nil && collected != nil && collected.Set && collected.N > 0 {
+		at := time.UnixMilli(collected.N).UTC()
 		return seen.emit(t, file, n, p.Account, v.AuthorStats.FollowerCount.count(), kopuro.Exact, at, z.Name())
 	}
 	return true

@@ -55,6 +55,9 @@ func (z Zeeschuimer) Parse(ctx context.Context, r io.Reader, file string, yield 
 		if len(bytes.TrimSpace(line)) == 0 {
 			return true
 		}
+		if ok, more := z.fast(line, file, n, t, seen); ok {
+			return more
+		}
 		var env zsEnvelope
 		if err := json.Unmarshal(line, &env); err != nil {
 			return t.fail(n, corrupt(file, n, fmt.Sprintf("line %d", n), err))
@@ -78,15 +81,54 @@ func (z Zeeschuimer) Parse(ctx context.Context, r io.Reader, file string, yield 
 	return t.end(z.Name(), file)
 }
 
+// Zeeschuimer writes compact JSON. When a line names its platform in that
+// form it is decoded once, straight into the platform's object, instead of
+// envelope first and data second; anything unexpected takes the slow path,
+// which gives the exact error.
+var (
+	igMarker = []byte(`"source_platform":"instagram.com"`)
+	ttMarker = []byte(`"source_platform":"tiktok.com"`)
+)
+
+type zsTyped[T any] struct {
+	SourcePlatform string   `json:"source_platform"`
+	Collected      *flexInt `json:"timestamp_collected"`
+	Data           *T       `json:"data"`
+}
+
+// fast handles a line in one decoding when it can; ok false means the
+// caller must take the slow path.
+func (z Zeeschuimer) fast(line []byte, file string, n int, t *tally, seen audience) (ok, more bool) {
+	switch {
+	case bytes.Contains(line, igMarker):
+		var e zsTyped[igMedia]
+		if json.Unmarshal(line, &e) != nil || e.SourcePlatform != "instagram.com" || e.Data == nil {
+			return false, true
+		}
+		return true, z.instagramItem(e.Data, file, n, t)
+	case bytes.Contains(line, ttMarker):
+		var e zsTyped[ttItem]
+		if json.Unmarshal(line, &e) != nil || e.SourcePlatform != "tiktok.com" || e.Data == nil {
+			return false, true
+		}
+		return true, z.tiktokItem(e.Data, e.Collected, file, n, t, seen)
+	}
+	return false, true
+}
+
 func (z Zeeschuimer) instagram(data json.RawMessage, file string, n int, t *tally) bool {
 	var m igMedia
 	if err := json.Unmarshal(data, &m); err != nil {
 		return t.fail(n, corrupt(file, n, fmt.Sprintf("instagram item %d", n), err).InField("data"))
 	}
+	return z.instagramItem(&m, file, n, t)
+}
+
+func (z Zeeschuimer) instagramItem(m *igMedia, file string, n int, t *tally) bool {
 	if m.isAd() {
 		return true
 	}
-	p, comments, err := igPost(&m, file, n, "instagram item", n, z.Name())
+	p, comments, err := igPost(m, file, n, "instagram item", n, z.Name())
 	if err != nil {
 		return t.fail(n, err)
 	}
