@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -25,12 +26,17 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	partial := fs.Bool("partial", false, e.cat.T(e.lang, "cli.flag.partial"))
 	format := fs.String("format", "", e.cat.T(e.lang, "cli.flag.format"))
 	quiet := fs.Bool("quiet", false, e.cat.T(e.lang, "cli.flag.quiet"))
+	cbPath := codebookFlag(e, fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
+	}
+	eng, err := loadEngine(*cbPath)
+	if err != nil {
+		return err
 	}
 	db, err := openStore(ctx, *dsn, true)
 	if err != nil {
@@ -48,6 +54,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			failed++
 		}
 	}
+	// New posts are coded at once, so that nobody needs a second command.
+	n, err := codePosts(ctx, db, eng, false)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.analyze.done", "Count", n, "Version", eng.Codebook().Version()))
+	}
 	if err := printUnlinked(ctx, e, db); err != nil {
 		return err
 	}
@@ -64,6 +78,15 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 		return kopuro.Errorf(kopuro.EInvalid, "cli.import.open", "cannot open %s: %v", path, err).WithArg("File", path)
 	}
 	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if head, _ := br.Peek(4096); store.IsDump(head) {
+		// A whole-store dump (kopuro export) is restored, not imported.
+		if err := db.Restore(ctx, br, path); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.import.restored", "File", path))
+		return nil
+	}
 	var prog *progress
 	if !quiet {
 		prog = newProgress(e, f)
@@ -72,7 +95,7 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 	var rep importer.Report
 	err = db.Import(ctx, func(tx *store.ImportTx) error {
 		var err error
-		rep, err = importer.Run(ctx, f, path, opts, tx)
+		rep, err = importer.Run(ctx, br, path, opts, tx)
 		return err
 	})
 	prog.done()

@@ -44,6 +44,13 @@ var commands = map[string]command{
 	"status":  {"cli.status.summary", runStatus},
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
+	"backup":  {"cli.backup.summary", runBackup},
+	"export":  {"cli.export.summary", runExport},
+	// The analysis engine.
+	"classify": {"cli.classify.summary", runClassify},
+	"eval":     {"cli.eval.summary", runEval},
+	"codebook": {"cli.codebook.summary", runCodebook},
+	"analyze":  {"cli.analyze.summary", runAnalyze},
 }
 
 func main() {
