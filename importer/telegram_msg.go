@@ -214,6 +214,8 @@ func (p *tgParser) post(c tgChat, m *tgMessage, at string) bool {
 		}
 		post.Likes = kopuro.Known(sum)
 	}
-	p.disc.channelPost(c.ID, id, k.ts, text)
+	if p.full {
+		p.disc.channelPost(c.ID, id, k.ts, text)
+	}
 	return emitPost(p.t, p.file, p.n, post, nil)
 }
