@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +36,23 @@ func TestZeeschuimerCompactSame(t *testing.T) {
 		if !bytes.Contains(compact.Bytes(), igMarker) && !bytes.Contains(compact.Bytes(), ttMarker) && len(a.Items) > 0 {
 			t.Errorf("%s: compact form does not reach the one-pass path", path)
 		}
+	}
+}
+
+// TestZeeschuimerLineTooLong checks that a line over maxLine is reported
+// with its number, not read into memory, and that reading goes on after it.
+func TestZeeschuimerLineTooLong(t *testing.T) {
+	var in bytes.Buffer
+	in.WriteString(`{"source_platform":"tiktok.com","data":{"desc":"`)
+	in.Write(bytes.Repeat([]byte("x"), maxLine+10))
+	in.WriteString("\"}}\n")
+	good := readFixture(t, "testdata/zeeschuimer/instagram-tiktok.ndjson")
+	in.Write(good[:bytes.IndexByte(good, '\n')+1])
+	g := parseAll(t, Zeeschuimer{}, in.Bytes(), "long.ndjson", newMemSink())
+	if len(g.Items) < 2 || g.Items[0].Line != 1 || !strings.Contains(g.Items[0].Error, "longer than") {
+		t.Fatalf("first item = %+v, want a too-long error at line 1", g.Items[0])
+	}
+	if g.Items[1].Line != 2 || g.Items[1].Post == nil {
+		t.Errorf("second item = %+v, want the post of line 2", g.Items[1])
 	}
 }
