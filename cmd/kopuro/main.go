@@ -51,6 +51,9 @@ var commands = map[string]command{
 	"eval":     {"cli.eval.summary", runEval},
 	"codebook": {"cli.codebook.summary", runCodebook},
 	"analyze":  {"cli.analyze.summary", runAnalyze},
+	// Who may sign in.
+	"user":  {"cli.user.summary", runUser},
+	"token": {"cli.token.summary", runToken},
 }
 
 func main() {
