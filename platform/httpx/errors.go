@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"kopuro"
@@ -79,9 +81,10 @@ func Malformed(p kopuro.Platform, page, field, detail string) *kopuro.Error {
 	return e
 }
 
-// decodeError turns an encoding/json error into Malformed, naming the
-// field when the decoder knows it.
-func decodeError(p kopuro.Platform, page string, err error) *kopuro.Error {
+// DecodeError turns an encoding/json error in err's chain into Malformed,
+// naming the field when the decoder knows it; it returns nil when err is
+// not a JSON decoding error.
+func DecodeError(p kopuro.Platform, page string, err error) *kopuro.Error {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	switch {
@@ -89,8 +92,14 @@ func decodeError(p kopuro.Platform, page string, err error) *kopuro.Error {
 		return Malformed(p, page, te.Field, fmt.Sprintf("%s where %s was expected", te.Value, te.Type))
 	case errors.As(err, &se):
 		return Malformed(p, page, "", fmt.Sprintf("not JSON at byte %d", se.Offset))
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return Malformed(p, page, "", "the answer ends too early")
+	case strings.HasPrefix(err.Error(), "json: "):
+		// encoding/json reports some mismatches (",string" fields given
+		// a number) only as text.
+		return Malformed(p, page, "", Printable(strings.TrimPrefix(err.Error(), "json: "), 200))
 	}
-	return Malformed(p, page, "", Printable(err.Error(), 200))
+	return nil
 }
 
 // Clean returns err free of credentials. A kopuro.Error, a Quota or a

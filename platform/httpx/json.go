@@ -41,7 +41,10 @@ func (a *API) Do(req *http.Request, page string, v any) error {
 		if ctxErr := req.Context().Err(); ctxErr != nil {
 			return ctxErr
 		}
-		return decodeError(a.Platform, page, err)
+		if de := DecodeError(a.Platform, page, err); de != nil {
+			return de
+		}
+		return Malformed(a.Platform, page, "", Printable(err.Error(), 200))
 	}
 	return nil
 }
