@@ -62,3 +62,24 @@ func Execute(ctx context.Context, c Collector, target kopuro.AccountRef, since t
 	}
 	return res, run, err
 }
+
+// AddPage appends to res the posts of one page of items, converted by
+// read. Items read cannot convert become Problems located at the page and
+// the item's 1-based position; posts published before since are left out.
+// It reports whether any post was older than since, which for newest-first
+// lists means the following pages need not be fetched.
+func AddPage[T any](res *Result, page string, items []T, since time.Time, read func(T) (kopuro.Post, *kopuro.Error)) (older bool) {
+	for i, it := range items {
+		p, err := read(it)
+		if err != nil {
+			res.Problems = append(res.Problems, err.At(page, i+1))
+			continue
+		}
+		if !since.IsZero() && p.Published.Before(since) {
+			older = true
+			continue
+		}
+		res.Posts = append(res.Posts, p)
+	}
+	return older
+}

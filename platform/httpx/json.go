@@ -22,6 +22,10 @@ type API struct {
 	Platform     kopuro.Platform
 	Secrets      []string
 	ErrorMessage func(body []byte) string
+	// Status, when set, may replace the status an error is reported
+	// with: the Graph API answers 400 for an expired token, which the user
+	// should see as "credentials rejected".
+	Status func(status int, body []byte) int
 }
 
 // Do sends req and decodes a successful JSON answer into v. page names the
@@ -34,8 +38,11 @@ func (a *API) Do(req *http.Request, page string, v any) error {
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, peekLimit))
-		msg := a.message(body)
-		return StatusError(a.Platform, resp.StatusCode, page, Scrub(msg, a.Secrets...))
+		status := resp.StatusCode
+		if a.Status != nil {
+			status = a.Status(status, body)
+		}
+		return StatusError(a.Platform, status, page, Scrub(a.message(body), a.Secrets...))
 	}
 	if err := json.NewDecoder(io.LimitReader(resp.Body, maxPage)).Decode(v); err != nil {
 		if ctxErr := req.Context().Err(); ctxErr != nil {

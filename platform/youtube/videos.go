@@ -14,6 +14,7 @@ import (
 	yt "google.golang.org/api/youtube/v3"
 
 	"kopuro"
+	"kopuro/platform"
 	"kopuro/platform/httpx"
 )
 
@@ -54,32 +55,22 @@ func (c *Collector) uploads(ctx context.Context, playlist string, since time.Tim
 }
 
 // videos fetches the videos with their statistics, 50 at a time (the
-// API's limit for ids in one request).
-func (c *Collector) videos(ctx context.Context, ids []string, acc kopuro.AccountRef, since time.Time) ([]kopuro.Post, []error, error) {
-	var posts []kopuro.Post
-	var problems []error
+// API's limit for ids in one request), into res.
+func (c *Collector) videos(ctx context.Context, res *platform.Result, ids []string, since time.Time) error {
 	for start, page := 0, 1; start < len(ids); start, page = start+50, page+1 {
 		batch := ids[start:min(start+50, len(ids))]
 		name := fmt.Sprintf("videos page %d", page)
 		resp, err := c.svc.Videos.List([]string{"snippet", "statistics", "contentDetails", "liveStreamingDetails"}).
 			Id(batch...).MaxResults(50).Context(ctx).Do()
 		if err != nil {
-			return posts, problems, c.apiErr(err, name)
+			return c.apiErr(err, name)
 		}
 		present := statisticsPresent(c.raw.take())
-		for i, v := range resp.Items {
-			p, err := c.post(v, present, acc)
-			if err != nil {
-				problems = append(problems, err.At(name, i+1))
-				continue
-			}
-			if !since.IsZero() && p.Published.Before(since) {
-				continue
-			}
-			posts = append(posts, p)
-		}
+		platform.AddPage(res, name, resp.Items, since, func(v *yt.Video) (kopuro.Post, *kopuro.Error) {
+			return c.post(v, present, res.Account)
+		})
 	}
-	return posts, problems, nil
+	return nil
 }
 
 // post maps one video. present says which statistics the answer carried

@@ -110,13 +110,10 @@ func (c *Collector) Collect(ctx context.Context, target kopuro.AccountRef, since
 	if err != nil {
 		return res, err
 	}
-	posts, problems, err := c.videos(ctx, ids, res.Account, since)
-	res.Posts, res.Problems = posts, append(res.Problems, problems...)
-	if err != nil {
+	if err := c.videos(ctx, &res, ids, since); err != nil {
 		return res, err
 	}
-	n := min(c.cfg.CommentVideos, len(posts))
-	for _, p := range recent(posts, n) {
+	for _, p := range recent(res.Posts, c.cfg.CommentVideos) {
 		if p.Comments.Valid && p.Comments.N == 0 {
 			continue // nothing to ask for: saves quota
 		}

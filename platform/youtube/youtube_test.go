@@ -109,23 +109,6 @@ func newCollector(t *testing.T, srv *fakeapi.Server, clock *fakeapi.Clock) *Coll
 	return c
 }
 
-// golden is a Result as the golden files show it.
-type golden struct {
-	Account   kopuro.AccountRef
-	Snapshots []kopuro.Snapshot
-	Posts     []kopuro.Post
-	Comments  []kopuro.Comment
-	Problems  []string
-}
-
-func view(r platform.Result) golden {
-	g := golden{Account: r.Account, Snapshots: r.Snapshots, Posts: r.Posts, Comments: r.Comments}
-	for _, p := range r.Problems {
-		g.Problems = append(g.Problems, p.Error())
-	}
-	return g
-}
-
 func TestCollectChannel(t *testing.T) {
 	srv := fakeYouTube(t)
 	clock := fakeapi.NewClock(start)
@@ -133,7 +116,7 @@ func TestCollectChannel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fakeapi.Golden(t, "collect.golden.json", view(res))
+	fakeapi.Golden(t, "collect.golden.json", fakeapi.View(res))
 
 	if len(res.Posts) != 3 || srv.Count("/youtube/v3/playlistItems") != 2 {
 		t.Errorf("want 3 videos over 2 playlist pages, got %d posts, %d pages", len(res.Posts), srv.Count("/youtube/v3/playlistItems"))

@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"kopuro"
+	"kopuro/platform"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -168,4 +170,22 @@ func Golden(t testing.TB, name string, v any) {
 	if string(got) != string(want) {
 		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, got)
 	}
+}
+
+// Result is a platform.Result as golden files show it (errors as text).
+type Result struct {
+	Account   kopuro.AccountRef
+	Snapshots []kopuro.Snapshot
+	Posts     []kopuro.Post
+	Comments  []kopuro.Comment `json:",omitempty"`
+	Problems  []string
+}
+
+// View returns r as golden files show it.
+func View(r platform.Result) Result {
+	g := Result{Account: r.Account, Snapshots: r.Snapshots, Posts: r.Posts, Comments: r.Comments}
+	for _, p := range r.Problems {
+		g.Problems = append(g.Problems, p.Error())
+	}
+	return g
 }
