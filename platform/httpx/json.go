@@ -3,6 +3,7 @@ package httpx
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -112,4 +113,33 @@ func ErrorMessage(body []byte) string {
 		return s
 	}
 	return e.Message
+}
+
+// GetBody fetches u and returns its body (at most limit bytes; more is an
+// error, so that a hostile server cannot exhaust memory). For pages that
+// are not JSON, such as HTML.
+func (a *API) GetBody(ctx context.Context, u, page string, limit int64) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, Malformed(a.Platform, page, "", "bad request address")
+	}
+	resp, err := a.Client.Do(req)
+	if err != nil {
+		return nil, Clean(err, a.Secrets...)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return nil, StatusError(a.Platform, resp.StatusCode, page, "")
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
+		return nil, Clean(err, a.Secrets...)
+	}
+	if int64(len(b)) > limit {
+		return nil, Malformed(a.Platform, page, "", fmt.Sprintf("the page is larger than %d bytes", limit))
+	}
+	return b, nil
 }
