@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -326,5 +327,25 @@ func TestPrintable(t *testing.T) {
 	}
 	if got := Printable("абвгд", 3); got != "абв…" {
 		t.Errorf("Printable cut = %q", got)
+	}
+}
+
+func TestLogsHideCredentials(t *testing.T) {
+	const token = "EAAB-logged-token-456"
+	var buf strings.Builder
+	srv := httptest.NewServer(&script{steps: []func(http.ResponseWriter, *http.Request){status(503, ""), ok}})
+	defer srv.Close()
+	tr := &Transport{Platform: kopuro.Facebook, Clock: newFakeClock().Clock(),
+		Logger: slog.New(slog.NewTextHandler(&buf, nil)), Secrets: []string{token}}
+	api := &API{Client: tr.Client(), Platform: kopuro.Facebook, Secrets: []string{token}}
+	if err := api.Get(context.Background(), srv.URL+"/me?access_token="+token, "page", &struct{}{}); err != nil {
+		t.Fatal(err)
+	}
+	log := buf.String()
+	if !strings.Contains(log, "retrying request") || !strings.Contains(log, "access_token=REDACTED") {
+		t.Errorf("the retry is not logged with a redacted URL: %s", log)
+	}
+	if strings.Contains(log, token) {
+		t.Errorf("the log holds the token: %s", log)
 	}
 }
