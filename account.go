@@ -21,9 +21,9 @@ type Account struct {
 // AccountRef names an account in imported data: by platform and handle, or
 // by institution and platform when there is no handle.
 type AccountRef struct {
-	Platform    Platform
-	Handle      string
-	Institution string
+	Platform    Platform `json:"platform"`
+	Handle      string   `json:"handle,omitempty"`
+	Institution string   `json:"institution,omitempty"`
 }
 
 // NormalizeHandle puts a handle in the form Kopuro stores: no surrounding

@@ -19,8 +19,9 @@ func tokensAfter(text string, mark rune) []string {
 	var out []string
 	seen := map[string]bool{}
 	rs := []rune(text)
+	lastEnd := -1 // where the previous tag ended: "#a#b" is two tags
 	for i := 0; i < len(rs); i++ {
-		if rs[i] != mark || (i > 0 && isTagRune(rs[i-1])) {
+		if rs[i] != mark || (i > 0 && isTagRune(rs[i-1]) && i != lastEnd) {
 			continue
 		}
 		j := i + 1
@@ -30,6 +31,7 @@ func tokensAfter(text string, mark rune) []string {
 		if j == i+1 {
 			continue
 		}
+		lastEnd = j
 		tag := strings.ToLower(string(rs[i+1 : j]))
 		if !seen[tag] && !allDigits(tag) {
 			seen[tag] = true

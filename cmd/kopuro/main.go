@@ -37,7 +37,14 @@ type command struct {
 }
 
 // commands maps each subcommand to its implementation, one file each.
-var commands = map[string]command{}
+var commands = map[string]command{
+	"serve":   {"cli.serve.summary", runServe},
+	"seed":    {"cli.seed.summary", runSeed},
+	"import":  {"cli.import.summary", runImport},
+	"status":  {"cli.status.summary", runStatus},
+	"account": {"cli.account.summary", runAccount},
+	"migrate": {"cli.migrate.summary", runMigrate},
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kopuro/i18n"
+	"kopuro/store/storetest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runCLI runs the command line in-process with the given environment and
+// returns its exit status, stdout and stderr.
+func runCLI(t *testing.T, envv map[string]string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
+		getenv: func(k string) string { return envv[k] }, cat: i18n.Embedded()}
+	code := run(context.Background(), e, args)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		os.WriteFile(path, []byte(got), 0o644)
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s:\n--- got\n%s--- want\n%s", name, got, want)
+	}
+}
+
+func status(t *testing.T, db string) map[string]int {
+	t.Helper()
+	code, out, errs := runCLI(t, nil, "", "status", "--db", db, "--json")
+	if code != 0 {
+		t.Fatalf("status: %d %s", code, errs)
+	}
+	var m map[string]int
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("status output %q: %v", out, err)
+	}
+	return m
+}
+
+func TestSeedAndStatus(t *testing.T) {
+	db := storetest.DSN(t)
+	if code, _, errs := runCLI(t, nil, "", "seed", "--db", db); code != 0 {
+		t.Fatalf("seed: %d %s", code, errs)
+	}
+	want := map[string]int{"institutions": 17, "accounts": 38, "snapshots": 39, "posts": 0, "comments": 0}
+	got := status(t, db)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %d, want %d", k, got[k], v)
+		}
+	}
+	// Seeding again changes nothing.
+	runCLI(t, nil, "", "seed", "--db", db)
+	if again := status(t, db); again["snapshots"] != 39 || again["accounts"] != 38 {
+		t.Errorf("second seed changed counts: %v", again)
+	}
+	// KOPURO_DB is the default database.
+	_, out, _ := runCLI(t, map[string]string{"KOPURO_DB": db}, "", "status", "--json")
+	if !strings.Contains(out, `"institutions":17`) {
+		t.Errorf("KOPURO_DB not used: %s", out)
+	}
+}
+
+func TestImportGoodDuplicateMalformed(t *testing.T) {
+	db := storetest.DSN(t)
+	runCLI(t, nil, "", "seed", "--db", db)
+	good := filepath.Join("testdata", "posts.ndjson")
+	code, out, errs := runCLI(t, nil, "", "import", "--db", db, good)
+	if code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	golden(t, "import-good.out", out)
+	first := status(t, db)
+	if first["posts"] != 3 || first["comments"] != 2 {
+		t.Fatalf("after import: %v", first)
+	}
+	// The same file again: nothing changes.
+	if code, _, errs := runCLI(t, nil, "", "import", "--db", db, good); code != 0 {
+		t.Fatalf("re-import: %d %s", code, errs)
+	}
+	if again := status(t, db); again["posts"] != first["posts"] || again["comments"] != first["comments"] || again["accounts"] != first["accounts"] {
+		t.Errorf("re-import changed counts: %v → %v", first, again)
+	}
+	// A malformed line: the whole file fails, exit 1, nothing stored.
+	bad := filepath.Join("testdata", "posts-bad.csv")
+	code, out, errs = runCLI(t, nil, "", "import", "--db", db, "--quiet", bad)
+	if code != 1 {
+		t.Errorf("malformed import exit %d", code)
+	}
+	golden(t, "import-bad.err", errs)
+	if after := status(t, db); after["posts"] != first["posts"] {
+		t.Errorf("a failed file stored posts: %v", after)
+	}
+	// --partial keeps the good lines and reports every bad one.
+	code, out, errs = runCLI(t, nil, "", "import", "--db", db, "--partial", bad)
+	if code != 0 {
+		t.Errorf("partial import exit %d: %s", code, errs)
+	}
+	golden(t, "import-partial.err", errs)
+	if after := status(t, db); after["posts"] != first["posts"]+2 {
+		t.Errorf("partial import: %v", after)
+	}
+	// Messages follow the terminal language.
+	_, _, errs = runCLI(t, map[string]string{"KOPURO_LANG": "ky"}, "", "import", "--db", db, bad)
+	golden(t, "import-bad.ky.err", errs)
+}
+
+func TestAccountLink(t *testing.T) {
+	db := storetest.DSN(t)
+	runCLI(t, nil, "", "seed", "--db", db)
+	runCLI(t, nil, "", "import", "--db", db, filepath.Join("testdata", "posts.ndjson"))
+	code, out, errs := runCLI(t, nil, "", "account", "link", "telegram", "@KSTU_news", "--institution", "kstu", "--db", db)
+	if code != 0 || !strings.Contains(out, "kstu_news") {
+		t.Fatalf("link: %d %s %s", code, out, errs)
+	}
+	_, out, _ = runCLI(t, nil, "", "account", "list", "--unlinked", "--db", db)
+	if strings.Contains(out, "kstu_news") {
+		t.Errorf("still unlinked: %s", out)
+	}
+	code, _, errs = runCLI(t, nil, "", "account", "link", "telegram", "nobody", "--institution", "kstu", "--db", db)
+	if code != 1 || !strings.Contains(errs, "@nobody") {
+		t.Errorf("unknown account: %d %s", code, errs)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if code, _, errs := runCLI(t, nil, ""); code != 2 || !strings.Contains(errs, "serve") {
+		t.Errorf("no args: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, nil, "", "frobnicate"); code != 2 || !strings.Contains(errs, "frobnicate") {
+		t.Errorf("unknown command: %d %s", code, errs)
+	}
+	for name := range commands {
+		if code, _, errs := runCLI(t, nil, "", name, "-h"); code != 0 || errs == "" {
+			t.Errorf("%s -h: exit %d, output %q", name, code, errs)
+		}
+	}
+	if code, _, _ := runCLI(t, nil, "", "status", "--bogus"); code != 2 {
+		t.Errorf("bad flag exit %d", code)
+	}
+}

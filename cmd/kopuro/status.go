@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+)
+
+// runStatus prints what the store holds: kopuro status [--db] [--json].
+func runStatus(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "status")
+	dsn := dbFlag(e, fs)
+	asJSON := fs.Bool("json", false, e.cat.T(e.lang, "cli.flag.json"))
+	db, err := parseAndOpen(ctx, fs, dsn, args, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	c, err := db.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(e.stdout).Encode(c)
+	}
+	for _, row := range []struct {
+		key string
+		n   int64
+	}{{"institutions", c.Institutions}, {"accounts", c.Accounts}, {"snapshots", c.Snapshots}, {"posts", c.Posts}, {"comments", c.Comments}} {
+		fmt.Fprintf(e.stdout, "%-14s %d\n", e.cat.T(e.lang, "cli.kind."+row.key), row.n)
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+package importer
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+
+	"kopuro"
+)
+
+// Version is the importer version recorded with every imported post.
+const Version = "1"
+
+// Options controls one file's import.
+type Options struct {
+	// Partial keeps the good items of a file that has bad ones; without it
+	// the first bad item fails the whole file.
+	Partial bool
+	// Format names the format to use instead of detecting it.
+	Format string
+	// Progress, if set, is called after every item with the items so far.
+	Progress func(items int)
+}
+
+// Report says what one file's import did.
+type Report struct {
+	File   string         `json:"file"`
+	Format string         `json:"format"`
+	Items  map[string]int `json:"items"` // stored items by kind
+	Errors []error        `json:"-"`     // bad items, located (Partial only)
+}
+
+// Stored is the number of items stored.
+func (r Report) Stored() int {
+	n := 0
+	for _, c := range r.Items {
+		n += c
+	}
+	return n
+}
+
+// headSize is how much of a file detection may look at.
+const headSize = 64 << 10
+
+// Detect returns the format of a file from its first bytes, or a user-safe
+// error listing what was tried.
+func Detect(head []byte) (Format, error) {
+	for _, f := range Formats() {
+		if f.Detect(head) {
+			return f, nil
+		}
+	}
+	return nil, kopuro.Errorf(kopuro.EInvalid, "error.import_unknown_format", "the file's format is not one Kopuro reads (see docs/formats.md)")
+}
+
+// ByName returns the registered format called name.
+func ByName(name string) (Format, error) {
+	for _, f := range Formats() {
+		if f.Name() == name {
+			return f, nil
+		}
+	}
+	return nil, kopuro.Errorf(kopuro.EInvalid, "error.import_format_name", "no import format %q", name).WithArg("Value", name)
+}
+
+// Run reads one file into sink. The caller owns the transaction: when Run
+// returns an error, nothing it stored may be kept (unless opts.Partial, in
+// which case Run only returns errors that stop the whole file).
+func Run(ctx context.Context, r io.Reader, file string, opts Options, sink Sink) (Report, error) {
+	rep := Report{File: file, Items: map[string]int{}}
+	br := bufio.NewReaderSize(r, headSize)
+	var f Format
+	var err error
+	if opts.Format != "" {
+		f, err = ByName(opts.Format)
+	} else {
+		head, _ := br.Peek(headSize)
+		f, err = Detect(head)
+	}
+	if err != nil {
+		return rep, locate(err, file, 0)
+	}
+	rep.Format = f.Name()
+	var stop error
+	n := 0
+	perr := f.Parse(ctx, br, file, func(it Item, ierr error) bool {
+		if ctx.Err() != nil {
+			stop = ctx.Err()
+			return false
+		}
+		if ierr == nil {
+			ierr = put(ctx, sink, it, &rep)
+		}
+		if ierr != nil {
+			ierr = locate(ierr, file, it.Line)
+			if !opts.Partial || !userError(ierr) {
+				stop = ierr
+				return false
+			}
+			rep.Errors = append(rep.Errors, ierr)
+			return true
+		}
+		n++
+		if opts.Progress != nil {
+			opts.Progress(n)
+		}
+		return true
+	})
+	if stop != nil {
+		return rep, stop
+	}
+	if perr != nil {
+		return rep, locate(perr, file, 0)
+	}
+	if rep.Stored() == 0 && len(rep.Errors) > 0 {
+		// Nothing recognised: the file fails with its first problem.
+		return rep, rep.Errors[0]
+	}
+	return rep, nil
+}
+
+// put sends one item to the sink and counts it.
+func put(ctx context.Context, sink Sink, it Item, rep *Report) error {
+	var err error
+	var kind string
+	switch {
+	case it.Institution != nil:
+		kind, err = "institutions", sink.PutInstitution(ctx, *it.Institution)
+	case it.Account != nil:
+		kind = "accounts"
+		_, err = sink.PutAccount(ctx, *it.Account)
+	case it.Snapshot != nil:
+		kind, err = "snapshots", sink.PutSnapshot(ctx, it.Snapshot.Account, it.Snapshot.Snapshot)
+	case it.Post != nil:
+		if it.Post.Source.Format == "" {
+			it.Post.Source = kopuro.Source{Format: rep.Format, File: rep.File, Version: Version}
+		}
+		kind, err = "posts", sink.PutPost(ctx, *it.Post)
+	case it.Comment != nil:
+		kind, err = "comments", sink.PutComment(ctx, *it.Comment)
+	default:
+		return fmt.Errorf("importer: empty item at line %d", it.Line)
+	}
+	if err == nil {
+		rep.Items[kind]++
+	}
+	return err
+}
+
+// userError reports whether err is about the input (and so can be skipped
+// in a partial import) rather than about the machine.
+func userError(err error) bool {
+	e := kopuro.AsError(err)
+	return e != nil && e.Code == kopuro.EInvalid
+}
+
+// locate puts file (and line, unless the error has its own) on a
+// user-safe error that names no file yet.
+func locate(err error, file string, line int) error {
+	e := kopuro.AsError(err)
+	if e == nil || e.File != "" {
+		return err
+	}
+	if e.Line > 0 {
+		line = e.Line
+	}
+	return e.At(file, line)
+}

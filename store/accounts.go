@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"kopuro"
+)
+
+// moveAccount moves everything recorded under account from to account to
+// and deletes from. Where both hold a snapshot of the same metric and date,
+// the one already under to is kept.
+func moveAccount(ctx context.Context, db *DB, tx *sql.Tx, from, to int64) error {
+	stmts := []string{
+		`DELETE FROM snapshots WHERE account_id = ? AND EXISTS (
+		   SELECT 1 FROM snapshots s2 WHERE s2.account_id = ? AND s2.metric = snapshots.metric AND s2.as_of = snapshots.as_of)`,
+		`UPDATE snapshots SET account_id = ? WHERE account_id = ?`,
+		`UPDATE posts SET account_id = ? WHERE account_id = ?`,
+		`DELETE FROM accounts WHERE id = ?`,
+	}
+	args := [][]any{{from, to}, {to, from}, {to, from}, {from}}
+	for i, s := range stmts {
+		if _, err := tx.ExecContext(ctx, db.q(s), args[i]...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const accountCols = `a.id, COALESCE(i.code, ''), a.platform, a.handle, a.url, a.official`
+
+func scanAccount(sc interface{ Scan(...any) error }) (kopuro.Account, error) {
+	var a kopuro.Account
+	var official int
+	err := sc.Scan(&a.ID, &a.Institution, &a.Platform, &a.Handle, &a.URL, &official)
+	a.Official = official == 1
+	return a, err
+}
+
+// Accounts returns the accounts of an institution ("" for every account),
+// by platform order then handle.
+func (db *DB) Accounts(ctx context.Context, institution string) ([]kopuro.Account, error) {
+	q := `SELECT ` + accountCols + ` FROM accounts a LEFT JOIN institutions i ON i.id = a.institution_id`
+	var args []any
+	if institution != "" {
+		q += ` WHERE i.code = ?`
+		args = append(args, institution)
+	}
+	q += ` ORDER BY i.code, a.platform, a.handle`
+	return db.queryAccounts(ctx, q, args...)
+}
+
+// UnlinkedAccounts returns the accounts no institution claims yet, with the
+// number of posts each holds.
+func (db *DB) UnlinkedAccounts(ctx context.Context) ([]UnlinkedAccount, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(`
+SELECT a.id, a.platform, a.handle, (SELECT COUNT(*) FROM posts p WHERE p.account_id = a.id)
+FROM accounts a WHERE a.institution_id IS NULL ORDER BY a.platform, a.handle`))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []UnlinkedAccount
+	for rows.Next() {
+		var u UnlinkedAccount
+		if err := rows.Scan(&u.ID, &u.Platform, &u.Handle, &u.Posts); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// UnlinkedAccount is an account without institution and its post count.
+type UnlinkedAccount struct {
+	ID       int64           `json:"id"`
+	Platform kopuro.Platform `json:"platform"`
+	Handle   string          `json:"handle"`
+	Posts    int64           `json:"posts"`
+}
+
+func (db *DB) queryAccounts(ctx context.Context, q string, args ...any) ([]kopuro.Account, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []kopuro.Account
+	for rows.Next() {
+		a, err := scanAccount(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// LinkAccount gives the account platform/handle to an institution, with
+// all its history. If the institution had a handle-less account on that
+// platform (from Table 1), its snapshots join the linked account.
+func (db *DB) LinkAccount(ctx context.Context, p kopuro.Platform, handle, institution string) error {
+	handle = kopuro.NormalizeHandle(p, handle)
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		var acc, inst int64
+		err := tx.QueryRowContext(ctx, db.q(`SELECT id FROM accounts WHERE platform = ? AND handle = ?`), string(p), handle).Scan(&acc)
+		if errors.Is(err, sql.ErrNoRows) {
+			return kopuro.Errorf(kopuro.ENotFound, "error.account_not_found", "no %s account @%s", p, handle).
+				WithArg("Platform", string(p)).WithArg("Handle", handle)
+		}
+		if err != nil {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, db.q(`SELECT id FROM institutions WHERE code = ?`), institution).Scan(&inst)
+		if errors.Is(err, sql.ErrNoRows) {
+			return kopuro.Errorf(kopuro.ENotFound, "error.unknown_institution", "unknown institution %q", institution).WithArg("Code", institution)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, db.q(`UPDATE accounts SET institution_id = ?, official = 1 WHERE id = ?`), inst, acc); err != nil {
+			return err
+		}
+		var ph int64
+		err = tx.QueryRowContext(ctx, db.q(`SELECT id FROM accounts WHERE institution_id = ? AND platform = ? AND handle = ''`), inst, string(p)).Scan(&ph)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return moveAccount(ctx, db, tx, ph, acc)
+	})
+}

@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+
+	"kopuro"
+)
+
+// PostText is a post's id and text, what the analysis engine reads.
+type PostText struct {
+	ID   int64
+	Text string
+}
+
+// PostsToCode returns up to limit posts with id > after, in id order, that
+// have no machine coding of codebook version (every post when all is set).
+// Callers page through with the last id they got, so that writing codings
+// between pages never holds a read cursor open.
+func (db *DB) PostsToCode(ctx context.Context, version string, all bool, after int64, limit int) ([]PostText, error) {
+	q := `SELECT p.id, p.text FROM posts p WHERE p.id > ?`
+	args := []any{after}
+	if !all {
+		q += ` AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.post_id = p.id AND c.coder = '' AND c.codebook = ?)`
+		args = append(args, version)
+	}
+	q += ` ORDER BY p.id LIMIT ?`
+	args = append(args, limit)
+	rows, err := db.sql.QueryContext(ctx, db.q(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PostText
+	for rows.Next() {
+		var p PostText
+		if err := rows.Scan(&p.ID, &p.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// SaveCodings stores codings in one transaction, replacing a post's
+// earlier coding by the same coder (the machine is coder ""). A human
+// coding never replaces or is replaced by the machine's: both are kept, and
+// readers let the human one win.
+func (db *DB) SaveCodings(ctx context.Context, cs []kopuro.Coding) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, db.q(`
+INSERT INTO codings (post_id, coder, codebook, lang, category, tm_area, sdgs, cta, question, story, scores, evidence, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (post_id, coder) DO UPDATE SET
+  codebook = excluded.codebook, lang = excluded.lang, category = excluded.category, tm_area = excluded.tm_area,
+  sdgs = excluded.sdgs, cta = excluded.cta, question = excluded.question, story = excluded.story,
+  scores = excluded.scores, evidence = excluded.evidence, created_at = excluded.created_at`))
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, c := range cs {
+			if err := c.Labels.Validate(); err != nil {
+				return err
+			}
+			scores, evidence := "", ""
+			if len(c.Scores) > 0 {
+				b, _ := json.Marshal(c.Scores)
+				scores = string(b)
+			}
+			if len(c.Evidence) > 0 {
+				b, _ := json.Marshal(c.Evidence)
+				evidence = string(b)
+			}
+			at := c.At
+			if at.IsZero() {
+				at = db.Now()
+			}
+			l := c.Labels
+			_, err := stmt.ExecContext(ctx, c.PostID, c.Coder, c.Codebook, string(l.Lang), string(l.Category), string(l.Area),
+				joinInts(l.SDGs), boolInt(l.CTA), boolInt(l.Question), boolInt(l.Story), scores, evidence, at.Unix())
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Codings returns every coding of a post: the machine's first, then the
+// human coders' by name.
+func (db *DB) Codings(ctx context.Context, post int64) ([]kopuro.Coding, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT `+codingColumns+` FROM codings c WHERE c.post_id = ? ORDER BY c.coder`), post)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []kopuro.Coding
+	for rows.Next() {
+		var cc codingCols
+		if err := rows.Scan(cc.dest()...); err != nil {
+			return nil, err
+		}
+		c, _, err := cc.coding()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// codingCols receives the columns of a codings row, nullable because a
+// LEFT JOIN may find none.
+type codingCols struct {
+	post                                                 sql.NullInt64
+	coder, book, lang, cat, area, sdgs, scores, evidence sql.NullString
+	cta, question, story, at                             sql.NullInt64
+}
+
+// dest lists the scan destinations in codingColumns order.
+func (c *codingCols) dest() []any {
+	return []any{&c.post, &c.coder, &c.book, &c.lang, &c.cat, &c.area, &c.sdgs, &c.cta, &c.question, &c.story, &c.scores, &c.evidence, &c.at}
+}
+
+// codingColumns are the columns codingCols reads, of a codings table "c".
+const codingColumns = `c.post_id, c.coder, c.codebook, c.lang, c.category, c.tm_area, c.sdgs, c.cta, c.question, c.story, c.scores, c.evidence, c.created_at`
+
+// coding converts the columns; ok is false when there was no row.
+func (c *codingCols) coding() (kopuro.Coding, bool, error) {
+	if !c.post.Valid {
+		return kopuro.Coding{}, false, nil
+	}
+	k := kopuro.Coding{PostID: c.post.Int64, Coder: c.coder.String, Codebook: c.book.String, At: unixTime(c.at.Int64)}
+	k.Labels = kopuro.Labels{Lang: kopuro.Lang(c.lang.String), Category: kopuro.Category(c.cat.String), Area: kopuro.Area(c.area.String),
+		CTA: c.cta.Int64 == 1, Question: c.question.Int64 == 1, Story: c.story.Int64 == 1}
+	var err error
+	if k.Labels.SDGs, err = splitInts(c.sdgs.String); err != nil {
+		return k, false, err
+	}
+	if c.scores.String != "" {
+		if err := json.Unmarshal([]byte(c.scores.String), &k.Scores); err != nil {
+			return k, false, err
+		}
+	}
+	if c.evidence.String != "" {
+		if err := json.Unmarshal([]byte(c.evidence.String), &k.Evidence); err != nil {
+			return k, false, err
+		}
+	}
+	return k, true, nil
+}
+
+// joinInts stores a list of small numbers as "4,10".
+func joinInts(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, ",")
+}
+
+func splitInts(s string) ([]int, error) {
+	if s == "" {
+		return []int{}, nil
+	}
+	var out []int
+	for _, p := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return nil, errors.New("store: bad SDG list " + strconv.Quote(s))
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}

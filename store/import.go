@@ -1,0 +1,292 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"kopuro"
+)
+
+// ImportTx is one import's transaction. It implements importer.Sink:
+// upserts by natural key (institution code; platform + handle for accounts;
+// account + metric + as_of for snapshots; platform + external id for posts;
+// post + external id for comments), so importing the same file twice
+// changes nothing.
+type ImportTx struct {
+	db       *DB
+	tx       *sql.Tx
+	insts    map[string]int64
+	accounts map[kopuro.AccountRef]int64
+	posts    map[postKey]int64
+}
+
+type postKey struct {
+	platform kopuro.Platform
+	id       string
+}
+
+// Import runs fn in one transaction: everything fn stored is committed if
+// it returns nil and nothing is if it returns an error (or the process
+// dies: SQLite's journal rolls an unfinished transaction back).
+func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{}}
+		return fn(it)
+	})
+}
+
+// PutInstitution inserts or updates an institution by code. Empty fields of
+// in do not erase stored values (a ranking table knows names, not types).
+func (t *ImportTx) PutInstitution(ctx context.Context, in kopuro.Institution) error {
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	var students any
+	if in.Students > 0 {
+		students = in.Students
+	}
+	var id int64
+	err := t.tx.QueryRowContext(ctx, t.db.q(`
+INSERT INTO institutions (code, name_ky, name_ru, name_en, short_ky, short_ru, short_en, type, city, country, students)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (code) DO UPDATE SET
+  name_ky = CASE WHEN excluded.name_ky <> '' THEN excluded.name_ky ELSE institutions.name_ky END,
+  name_ru = CASE WHEN excluded.name_ru <> '' THEN excluded.name_ru ELSE institutions.name_ru END,
+  name_en = CASE WHEN excluded.name_en <> '' THEN excluded.name_en ELSE institutions.name_en END,
+  short_ky = CASE WHEN excluded.short_ky <> '' THEN excluded.short_ky ELSE institutions.short_ky END,
+  short_ru = CASE WHEN excluded.short_ru <> '' THEN excluded.short_ru ELSE institutions.short_ru END,
+  short_en = CASE WHEN excluded.short_en <> '' THEN excluded.short_en ELSE institutions.short_en END,
+  type = CASE WHEN excluded.type <> '' THEN excluded.type ELSE institutions.type END,
+  city = CASE WHEN excluded.city <> '' THEN excluded.city ELSE institutions.city END,
+  country = excluded.country,
+  students = COALESCE(excluded.students, institutions.students)
+RETURNING id`),
+		in.Code, in.Name.KY, in.Name.RU, in.Name.EN, in.Short.KY, in.Short.RU, in.Short.EN,
+		string(in.Type), in.City, in.Country, students).Scan(&id)
+	if err != nil {
+		return err
+	}
+	t.insts[in.Code] = id
+	return nil
+}
+
+func (t *ImportTx) institutionID(ctx context.Context, code string) (int64, error) {
+	if id, ok := t.insts[code]; ok {
+		return id, nil
+	}
+	var id int64
+	err := t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM institutions WHERE code = ?`), code).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, kopuro.Errorf(kopuro.EInvalid, "error.unknown_institution", "unknown institution %q: import it first", code).WithArg("Code", code).InField("institution")
+	}
+	if err != nil {
+		return 0, err
+	}
+	t.insts[code] = id
+	return id, nil
+}
+
+// PutAccount inserts or updates an account and returns its id. An account
+// given with a handle and an institution also adopts the institution's
+// handle-less placeholder for that platform (made from Table 1), so that
+// the history recorded there stays with the account.
+func (t *ImportTx) PutAccount(ctx context.Context, a kopuro.Account) (int64, error) {
+	if err := a.Validate(); err != nil {
+		return 0, err
+	}
+	var inst any
+	if a.Institution != "" {
+		id, err := t.institutionID(ctx, a.Institution)
+		if err != nil {
+			return 0, err
+		}
+		inst = id
+	}
+	if a.Handle == "" {
+		id, err := t.resolve(ctx, a.Ref(), true)
+		if err != nil {
+			return 0, err
+		}
+		_, err = t.tx.ExecContext(ctx, t.db.q(`UPDATE accounts SET url = CASE WHEN ? <> '' THEN ? ELSE url END, official = ? WHERE id = ?`), a.URL, a.URL, boolInt(a.Official), id)
+		return id, err
+	}
+	var id int64
+	err := t.tx.QueryRowContext(ctx, t.db.q(`
+INSERT INTO accounts (institution_id, platform, handle, url, official, created_at) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (platform, handle) WHERE handle <> '' DO UPDATE SET
+  institution_id = COALESCE(excluded.institution_id, accounts.institution_id),
+  url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE accounts.url END,
+  official = excluded.official
+RETURNING id`), inst, string(a.Platform), a.Handle, a.URL, boolInt(a.Official), t.db.Now().Unix()).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	if inst != nil {
+		if err := t.adoptPlaceholder(ctx, inst.(int64), a.Platform, id); err != nil {
+			return 0, err
+		}
+	}
+	t.accounts[a.Ref()] = id
+	return id, nil
+}
+
+// adoptPlaceholder moves the snapshots and posts of an institution's
+// handle-less account on platform to account id, then deletes it.
+func (t *ImportTx) adoptPlaceholder(ctx context.Context, inst int64, p kopuro.Platform, id int64) error {
+	var ph int64
+	err := t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM accounts WHERE institution_id = ? AND platform = ? AND handle = ''`), inst, string(p)).Scan(&ph)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return moveAccount(ctx, t.db, t.tx, ph, id)
+}
+
+// resolve finds the account a reference names, creating it when create is
+// set: by platform and handle, else the institution's account on the
+// platform (its only one, or its handle-less placeholder).
+func (t *ImportTx) resolve(ctx context.Context, ref kopuro.AccountRef, create bool) (int64, error) {
+	if err := ref.Validate(); err != nil {
+		return 0, err
+	}
+	if id, ok := t.accounts[ref]; ok {
+		return id, nil
+	}
+	var id int64
+	var err error
+	if ref.Handle != "" {
+		err = t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM accounts WHERE platform = ? AND handle = ?`), string(ref.Platform), ref.Handle).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return t.PutAccount(ctx, kopuro.Account{Institution: ref.Institution, Platform: ref.Platform, Handle: ref.Handle, Official: ref.Institution != ""})
+		}
+	} else {
+		inst, ierr := t.institutionID(ctx, ref.Institution)
+		if ierr != nil {
+			return 0, ierr
+		}
+		// Prefer the handle-less placeholder, else the only official account.
+		err = t.tx.QueryRowContext(ctx, t.db.q(`
+SELECT id FROM accounts WHERE institution_id = ? AND platform = ?
+ORDER BY CASE WHEN handle = '' THEN 0 ELSE 1 END, official DESC, id LIMIT 1`), inst, string(ref.Platform)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) && create {
+			err = t.tx.QueryRowContext(ctx, t.db.q(`INSERT INTO accounts (institution_id, platform, handle, url, official, created_at) VALUES (?, ?, '', '', 1, ?) RETURNING id`),
+				inst, string(ref.Platform), t.db.Now().Unix()).Scan(&id)
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	t.accounts[ref] = id
+	return id, nil
+}
+
+// PutSnapshot inserts or updates a snapshot of the account ref names.
+func (t *ImportTx) PutSnapshot(ctx context.Context, ref kopuro.AccountRef, s kopuro.Snapshot) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	acc, err := t.resolve(ctx, ref, true)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.ExecContext(ctx, t.db.q(`
+INSERT INTO snapshots (account_id, metric, value, precision, as_of, source, note) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (account_id, metric, as_of) DO UPDATE SET
+  value = excluded.value, precision = excluded.precision, source = excluded.source, note = excluded.note`),
+		acc, string(s.Metric), nullInt(s.Value), string(s.Precision), s.AsOf.String(), s.Source, s.Note)
+	return err
+}
+
+// PutPost inserts or updates a post by platform and external id. A post of
+// an account nobody registered is kept under an unlinked account.
+func (t *ImportTx) PutPost(ctx context.Context, p kopuro.Post) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	acc := p.AccountID
+	if acc == 0 {
+		var err error
+		if acc, err = t.resolve(ctx, p.Account, true); err != nil {
+			return err
+		}
+	}
+	if p.Hashtags == nil {
+		p.Hashtags = kopuro.Hashtags(p.Text)
+	}
+	if p.Mentions == nil {
+		p.Mentions = kopuro.Mentions(p.Text)
+	}
+	imported := p.Source.ImportedAt
+	if imported.IsZero() {
+		imported = t.db.Now()
+	}
+	var id int64
+	err := t.tx.QueryRowContext(ctx, t.db.q(`
+INSERT INTO posts (platform, external_id, account_id, url, published, utc_offset, text, format,
+  likes, comments, shares, views, saves, hashtags, mentions, src_format, src_file, src_version, imported_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (platform, external_id) DO UPDATE SET
+  account_id = excluded.account_id, url = excluded.url, published = excluded.published,
+  utc_offset = excluded.utc_offset, text = excluded.text, format = excluded.format,
+  likes = COALESCE(excluded.likes, posts.likes), comments = COALESCE(excluded.comments, posts.comments),
+  shares = COALESCE(excluded.shares, posts.shares), views = COALESCE(excluded.views, posts.views),
+  saves = COALESCE(excluded.saves, posts.saves), hashtags = excluded.hashtags, mentions = excluded.mentions,
+  src_format = excluded.src_format, src_file = excluded.src_file, src_version = excluded.src_version,
+  imported_at = excluded.imported_at
+RETURNING id`),
+		string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
+		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
+		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
+		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()).Scan(&id)
+	if err != nil {
+		return err
+	}
+	t.posts[postKey{p.Platform, p.ExternalID}] = id
+	if _, err := t.tx.ExecContext(ctx, t.db.q(`DELETE FROM post_hashtags WHERE post_id = ?`), id); err != nil {
+		return err
+	}
+	for _, tag := range p.Hashtags {
+		if _, err := t.tx.ExecContext(ctx, t.db.q(`INSERT INTO post_hashtags (post_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING`), id, tag); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PutComment inserts or updates a comment of a stored post.
+func (t *ImportTx) PutComment(ctx context.Context, c kopuro.Comment) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	post := c.PostID
+	if post == 0 {
+		k := postKey{c.Platform, c.PostExternalID}
+		post = t.posts[k]
+		if post == 0 {
+			err := t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM posts WHERE platform = ? AND external_id = ?`), string(c.Platform), c.PostExternalID).Scan(&post)
+			if errors.Is(err, sql.ErrNoRows) {
+				return kopuro.Errorf(kopuro.EInvalid, "error.unknown_post", "comment %s: no post %s on %s", c.ExternalID, c.PostExternalID, c.Platform).
+					WithArg("Post", c.PostExternalID).InField("post_external_id")
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	var published any
+	if !c.Published.IsZero() {
+		published = c.Published.Unix()
+	}
+	_, err := t.tx.ExecContext(ctx, t.db.q(`
+INSERT INTO comments (post_id, external_id, parent_id, author, from_institution, text, published, likes)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (post_id, external_id) DO UPDATE SET
+  parent_id = excluded.parent_id, author = excluded.author, from_institution = excluded.from_institution,
+  text = excluded.text, published = excluded.published, likes = COALESCE(excluded.likes, comments.likes)`),
+		post, c.ExternalID, c.ParentID, c.Author, boolInt(c.FromInstitution), c.Text, published, nullInt(c.Likes))
+	return err
+}

@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"kopuro"
+)
+
+func scanSnapshot(sc interface{ Scan(...any) error }, s *kopuro.Snapshot) error {
+	var v sql.NullInt64
+	var asOf string
+	if err := sc.Scan(&s.ID, &s.AccountID, &s.Metric, &v, &s.Precision, &asOf, &s.Source, &s.Note); err != nil {
+		return err
+	}
+	s.Value = countOf(v)
+	d, err := kopuro.ParseDate(asOf)
+	s.AsOf = d
+	return err
+}
+
+const snapshotCols = `s.id, s.account_id, s.metric, s.value, s.precision, s.as_of, s.source, s.note`
+
+// Snapshots returns the snapshots of an account, oldest first.
+func (db *DB) Snapshots(ctx context.Context, account int64) ([]kopuro.Snapshot, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT `+snapshotCols+` FROM snapshots s WHERE s.account_id = ? ORDER BY s.metric, s.as_of`), account)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []kopuro.Snapshot
+	for rows.Next() {
+		var s kopuro.Snapshot
+		if err := scanSnapshot(rows, &s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// AccountSnapshot is an account with one of its snapshots.
+type AccountSnapshot struct {
+	Account  kopuro.Account
+	Snapshot kopuro.Snapshot
+}
+
+// LatestAudience returns, for every account with one, its newest follower
+// or subscriber snapshot (a "none" snapshot included: no data is a fact to
+// show), ordered by institution and platform.
+func (db *DB) LatestAudience(ctx context.Context) ([]AccountSnapshot, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(`
+SELECT `+accountCols+`, `+snapshotCols+`
+FROM snapshots s
+JOIN accounts a ON a.id = s.account_id
+LEFT JOIN institutions i ON i.id = a.institution_id
+WHERE s.metric IN ('followers', 'subscribers')
+  AND s.as_of = (SELECT MAX(s2.as_of) FROM snapshots s2 WHERE s2.account_id = s.account_id AND s2.metric = s.metric)
+ORDER BY i.code, a.platform, a.handle, s.metric`))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AccountSnapshot
+	for rows.Next() {
+		var r AccountSnapshot
+		var official int
+		var v sql.NullInt64
+		var asOf string
+		s := &r.Snapshot
+		err := rows.Scan(&r.Account.ID, &r.Account.Institution, &r.Account.Platform, &r.Account.Handle, &r.Account.URL, &official,
+			&s.ID, &s.AccountID, &s.Metric, &v, &s.Precision, &asOf, &s.Source, &s.Note)
+		if err != nil {
+			return nil, err
+		}
+		r.Account.Official = official == 1
+		s.Value = countOf(v)
+		if s.AsOf, err = kopuro.ParseDate(asOf); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

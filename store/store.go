@@ -1,0 +1,259 @@
+// Package store keeps Kopuro's data in SQL: SQLite embedded by default.
+// All SQL lives here; dialect differences live in dialect.go. Exported
+// methods own their transaction; unexported helpers take a *sql.Tx.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"kopuro"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL through pgx, the well-kept Go driver
+	_ "modernc.org/sqlite"             // the pure-Go SQLite driver: no C toolchain needed
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is an open store.
+type DB struct {
+	sql *sql.DB
+	d   dialect
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// Open opens the store at dsn: a PostgreSQL URL (postgres://…), a SQLite
+// file path (created if needed), or ":memory:" for a private in-memory
+// SQLite database. It does not migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	d, driverDSN := dialectOf(dsn)
+	db, err := sql.Open(d.driver, driverDSN)
+	if err != nil {
+		return nil, err
+	}
+	if dsn == ":memory:" {
+		// Each connection to :memory: is a database of its own: keep one.
+		db.SetMaxOpenConns(1)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, kopuro.Errorf(kopuro.EUnavailable, "error.db_open", "cannot open database %s: %v", redact(dsn), err).WithArg("Path", redact(dsn))
+	}
+	return &DB{sql: db, d: d, Now: time.Now}, nil
+}
+
+// Close closes the store.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Dialect names the SQL dialect in use ("sqlite" or "postgres").
+func (db *DB) Dialect() string { return db.d.name }
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	files, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, f := range files {
+		base := strings.TrimPrefix(f, "migrations/")
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("store: migration %s is not named NNNN_name.sql", f)
+		}
+		b, err := migrationFS.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{v, base, string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// Migrate applies every migration not yet applied, each in one transaction.
+func (db *DB) Migrate(ctx context.Context) error {
+	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		return err
+	}
+	applied, err := db.appliedVersions(ctx)
+	if err != nil {
+		return err
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if applied[m.version] {
+			continue
+		}
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			for _, stmt := range splitStatements(db.d.migration(m.sql)) {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("store: migration %s: %w", m.name, err)
+				}
+			}
+			_, err := tx.ExecContext(ctx, db.d.rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`), m.version, db.Now().Unix())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Pending returns the names of migrations not yet applied.
+func (db *DB) Pending(ctx context.Context) ([]string, error) {
+	var exists int
+	err := db.sql.QueryRowContext(ctx, db.d.tableExists(), "schema_migrations").Scan(&exists)
+	if err != nil {
+		return nil, err
+	}
+	applied := map[int]bool{}
+	if exists > 0 {
+		if applied, err = db.appliedVersions(ctx); err != nil {
+			return nil, err
+		}
+	}
+	ms, err := migrations()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range ms {
+		if !applied[m.version] {
+			out = append(out, m.name)
+		}
+	}
+	return out, nil
+}
+
+func (db *DB) appliedVersions(ctx context.Context) (map[int]bool, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	applied := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		applied[v] = true
+	}
+	return applied, rows.Err()
+}
+
+// splitStatements splits a migration on semicolons that end a line. Comment
+// lines are dropped. Migrations keep one statement per ";\n".
+func splitStatements(s string) []string {
+	var out []string
+	var cur strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "--") || t == "" {
+			continue
+		}
+		cur.WriteString(line + "\n")
+		if strings.HasSuffix(t, ";") {
+			out = append(out, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		}
+	}
+	if strings.TrimSpace(cur.String()) != "" {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// inTx runs fn in a transaction, committing on success.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// q rebinds a query for the dialect.
+func (db *DB) q(query string) string { return db.d.rebind(query) }
+
+// nullInt converts a Count for storage.
+func nullInt(c kopuro.Count) any {
+	if !c.Valid {
+		return nil
+	}
+	return c.N
+}
+
+// countOf converts a scanned column back.
+func countOf(n sql.NullInt64) kopuro.Count {
+	if !n.Valid {
+		return kopuro.Unknown
+	}
+	return kopuro.Known(n.Int64)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Empty reports whether the database has no Kopuro schema at all (a new
+// file), as opposed to an older schema that needs migrating.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	var exists int
+	if err := db.sql.QueryRowContext(ctx, db.d.tableExists(), "schema_migrations").Scan(&exists); err != nil {
+		return false, err
+	}
+	if exists == 0 {
+		return true, nil
+	}
+	var n int
+	err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
+	return n == 0, err
+}
+
+// redact hides the password of a database URL, for messages and logs.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			return u.String()
+		}
+	}
+	return dsn
+}
+
+// unixTime converts stored Unix seconds to a UTC time; 0 is the zero time.
+func unixTime(s int64) time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return time.Unix(s, 0).UTC()
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"kopuro"
+)
+
+// statusOf maps error codes to HTTP statuses.
+var statusOf = map[string]int{
+	kopuro.EInvalid:      http.StatusBadRequest,
+	kopuro.ENotFound:     http.StatusNotFound,
+	kopuro.EConflict:     http.StatusConflict,
+	kopuro.EUnauthorized: http.StatusUnauthorized,
+	kopuro.EForbidden:    http.StatusForbidden,
+	kopuro.EUnavailable:  http.StatusServiceUnavailable,
+	kopuro.EInternal:     http.StatusInternalServerError,
+}
+
+// apiError is the JSON body of every API error.
+type apiError struct {
+	Error struct {
+		Code      string `json:"code"`
+		Message   string `json:"message"`
+		Field     string `json:"field,omitempty"`
+		RequestID string `json:"request_id"`
+	} `json:"error"`
+}
+
+// renderError is the one place an error becomes a response. User-safe
+// errors are shown translated; anything else is logged with the request id
+// and shown as "internal error" with that id, never its text.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	lang := s.lang(w, r)
+	id := requestID(r)
+	code := kopuro.ErrorCode(err)
+	var msg, field string
+	if e := kopuro.AsError(err); e != nil && code != kopuro.EInternal {
+		msg, field = s.cat.TMap(lang, e.Key, e.Args), e.Field
+		if strings.HasPrefix(msg, "!") {
+			msg = e.Message
+		}
+	} else {
+		code = kopuro.EInternal
+		s.log.Error("request failed", "id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+		msg = s.cat.T(lang, "error.internal", "RequestID", id)
+	}
+	status := statusOf[code]
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		var body apiError
+		body.Error.Code, body.Error.Message, body.Error.Field, body.Error.RequestID = code, msg, field, id
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(body)
+		return
+	}
+	p := s.newPage(w, r, "error.title")
+	p.Data = struct {
+		Status  int
+		Message string
+	}{status, msg}
+	w.WriteHeader(status)
+	if rerr := s.render(w, "error", p); rerr != nil {
+		s.log.Error("rendering error page", "id", id, "err", rerr)
+	}
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
+	return kopuro.Errorf(kopuro.ENotFound, "error.page_not_found", "no page at %s", r.URL.Path)
+}
+
+// writeJSON writes v as the JSON response.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	return enc.Encode(v)
+}

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"kopuro"
+	"kopuro/i18n"
+)
+
+// page is what every template receives: the language, helpers that read
+// the catalogue, and the page's own Data.
+type page struct {
+	Lang      string
+	Langs     []string
+	TitleKey  string
+	Path      string
+	query     url.Values
+	RequestID string
+	cat       *i18n.Catalog
+	Data      any
+}
+
+func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string) *page {
+	return &page{Lang: s.lang(w, r), Langs: i18n.Langs, TitleKey: titleKey, Path: r.URL.Path,
+		query: r.URL.Query(), RequestID: requestID(r), cat: s.cat}
+}
+
+// T translates a catalogue key; args alternate names and values.
+func (p *page) T(key string, args ...any) string { return p.cat.T(p.Lang, key, args...) }
+
+// Num formats an integer for the page language.
+func (p *page) Num(n int64) string { return i18n.FormatInt(p.Lang, n) }
+
+// Name is an institution's short name (or full name) in the page language.
+func (p *page) Name(in kopuro.Institution) string { return in.DisplayName(kopuro.Lang(p.Lang)) }
+
+// FullName is an institution's full name in the page language.
+func (p *page) FullName(in kopuro.Institution) string { return in.Name.In(kopuro.Lang(p.Lang)) }
+
+// LangURL is the current page in another language.
+func (p *page) LangURL(lang string) string {
+	q := url.Values{}
+	for k, v := range p.query {
+		q[k] = v
+	}
+	q.Set("lang", lang)
+	return p.Path + "?" + q.Encode()
+}
+
+// Value renders a snapshot's value as Table 1 does: "94 950", "~1 300",
+// "<1 000", or the language's "no data" mark.
+func (p *page) Value(s kopuro.Snapshot) string {
+	if !s.Value.Valid || s.Precision == kopuro.None {
+		return p.T("value.none")
+	}
+	n := p.Num(s.Value.N)
+	switch s.Precision {
+	case kopuro.Approx:
+		return "~" + n
+	case kopuro.Below:
+		return "<" + n
+	}
+	return n
+}
+
+// AsOf renders a snapshot date: a month as "February 2024", a day in full.
+func (p *page) AsOf(d kopuro.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if d.MonthOnly() {
+		return i18n.FormatMonth(p.Lang, d.Year, d.Month)
+	}
+	return i18n.FormatDay(p.Lang, d.Start())
+}
+
+// PlatformName is the platform's display name from the catalogue.
+func (p *page) PlatformName(pl kopuro.Platform) string { return p.T("platform." + string(pl)) }
+
+func (s *Server) parseTemplates() error {
+	layout, err := fs.ReadFile(s.files, "templates/layout.html")
+	if err != nil {
+		return err
+	}
+	files, err := fs.Glob(s.files, "templates/*.html")
+	if err != nil {
+		return err
+	}
+	pages := map[string]*template.Template{}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if name == "layout" {
+			continue
+		}
+		body, err := fs.ReadFile(s.files, f)
+		if err != nil {
+			return err
+		}
+		t, err := template.New("layout").Parse(string(layout))
+		if err == nil {
+			_, err = t.Parse(string(body))
+		}
+		if err != nil {
+			return fmt.Errorf("web: template %s: %w", f, err)
+		}
+		pages[name] = t
+	}
+	s.pages = pages
+	return nil
+}
+
+// render executes a page template into a buffer first, so that a template
+// error becomes a clean error response instead of half a page.
+func (s *Server) render(w http.ResponseWriter, name string, p *page) error {
+	t, ok := s.pages[name]
+	if !ok {
+		return fmt.Errorf("web: no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err := buf.WriteTo(w)
+	return err
+}

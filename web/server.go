@@ -1,0 +1,121 @@
+// Package web serves Kopuro's dashboard and JSON API with the standard
+// library: ServeMux method patterns, html/template, embedded templates and
+// assets. Handlers return errors; renderError is the one place that turns
+// them into responses.
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"kopuro/i18n"
+	"kopuro/store"
+)
+
+//go:embed templates static
+var embedded embed.FS
+
+// Config is everything a Server needs; cmd/kopuro builds it.
+type Config struct {
+	DB      *store.DB
+	Catalog *i18n.Catalog
+	Logger  *slog.Logger
+	// DevDir, when set, is the web/ source folder: templates and assets are
+	// read from it on every request, so edits show without a rebuild.
+	DevDir string
+}
+
+// Server is the HTTP handler of the dashboard and API.
+type Server struct {
+	db     *store.DB
+	cat    *i18n.Catalog
+	log    *slog.Logger
+	files  fs.FS
+	dev    bool
+	pages  map[string]*template.Template
+	mux    *http.ServeMux
+	static http.Handler
+}
+
+// New builds a Server and parses its templates.
+func New(cfg Config) (*Server, error) {
+	s := &Server{db: cfg.DB, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux()}
+	if s.cat == nil {
+		s.cat = i18n.Embedded()
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.DevDir != "" {
+		s.files, s.dev = os.DirFS(cfg.DevDir), true
+	}
+	if err := s.parseTemplates(); err != nil {
+		return nil, err
+	}
+	static, _ := fs.Sub(s.files, "static")
+	s.static = http.StripPrefix("/static/", http.FileServerFS(static))
+	s.routes()
+	return s, nil
+}
+
+// routes lists every endpoint; one file per resource holds the handlers.
+func (s *Server) routes() {
+	s.mux.Handle("GET /static/", s.static)
+	s.handle("GET /{$}", s.overview)
+	s.handle("GET /institutions/{code}", s.institution)
+	s.handle("GET /api/v1/institutions", s.apiInstitutions)
+	s.handle("GET /api/v1/leaderboard", s.apiLeaderboard)
+	s.handle("GET /", s.notFound)
+}
+
+// handlerFunc is an HTTP handler that returns its error instead of
+// writing it.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+func (s *Server) handle(pattern string, h handlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.renderError(w, r, err)
+		}
+	})
+}
+
+type ctxKey int
+
+const requestIDKey ctxKey = iota
+
+// requestID returns the id given to the request, which errors show and
+// logs carry, so a user's report can be matched to the log line.
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey).(string)
+	return id
+}
+
+// ServeHTTP gives every request an id and security headers, then routes it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b := make([]byte, 8)
+	rand.Read(b)
+	id := hex.EncodeToString(b)
+	r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+	h := w.Header()
+	h.Set("X-Request-Id", id)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+	if s.dev {
+		if err := s.parseTemplates(); err != nil {
+			s.log.Error("templates", "err", err)
+		}
+	}
+	start := time.Now()
+	s.mux.ServeHTTP(w, r)
+	s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "id", id, "dur", time.Since(start))
+}
