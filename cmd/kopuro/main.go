@@ -44,6 +44,7 @@ var commands = map[string]command{
 	"status":  {"cli.status.summary", runStatus},
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
+	"collect": {"cli.collect.summary", runCollect},
 }
 
 func main() {
