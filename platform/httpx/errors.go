@@ -65,6 +65,8 @@ func StatusError(p kopuro.Platform, status int, page, message string) *kopuro.Er
 	msg := fmt.Sprintf("%s answered %d %s for %s", p, status, http.StatusText(status), page)
 	if message = Printable(message, 200); message != "" {
 		msg += ": " + message
+	} else {
+		message = http.StatusText(status) // the catalogue messages end with it
 	}
 	return kopuro.Errorf(code, key, "%s", msg).
 		WithArg("Platform", string(p)).WithArg("Status", status).WithArg("Page", page).WithArg("Message", message)

@@ -141,3 +141,16 @@ func FuzzParseCount(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParsePage(b *testing.B) {
+	page, err := os.ReadFile(filepath.Join("testdata", "page-latest.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := ParsePage(page); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
