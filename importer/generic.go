@@ -132,8 +132,8 @@ func postOf(f fields) (*kopuro.Post, error) {
 			return nil, err
 		}
 	}
-	p.Hashtags = mergeTags(kopuro.Hashtags(p.Text), f("hashtags"), "#")
-	p.Mentions = mergeTags(kopuro.Mentions(p.Text), f("mentions"), "@")
+	p.Hashtags = mergeTags(kopuro.Hashtags(p.Text), splitList(f("hashtags"))...)
+	p.Mentions = mergeTags(kopuro.Mentions(p.Text), splitList(f("mentions"))...)
 	return p, nil
 }
 
@@ -158,19 +158,15 @@ func commentOf(f fields) (*kopuro.Comment, error) {
 	return c, nil
 }
 
-// optInt reads a count: empty is missing (not zero). Thousands separators
-// (space, comma, narrow no-break space) are accepted.
+// optInt reads a count: empty (or N/A) is missing, not zero. Thousands
+// separators are accepted (see parseCount).
 func optInt(f fields, name string) (kopuro.Count, error) {
 	s := strings.TrimSpace(f(name))
-	if s == "" {
-		return kopuro.Unknown, nil
-	}
-	clean := strings.NewReplacer(",", "", " ", "", "\u202f", "", "\u00a0", "", "_", "").Replace(s)
-	n, err := strconv.ParseInt(clean, 10, 64)
-	if err != nil || n < 0 {
+	c, ok := parseCount(s)
+	if !ok {
 		return kopuro.Unknown, fieldErr(name, "error.import_count", "%q is not a whole number", s).WithArg("Field", name).WithArg("Value", s)
 	}
-	return kopuro.Known(n), nil
+	return c, nil
 }
 
 func optBool(f fields, name string, def bool) (bool, error) {
@@ -204,19 +200,7 @@ func parseTime(s, field string) (time.Time, int, error) {
 	return time.Time{}, 0, fieldErr(field, "error.import_time", "%q is not a time (use 2006-01-02T15:04:05+06:00)", s).WithArg("Field", field).WithArg("Value", s)
 }
 
-// mergeTags adds the tags listed in a field (separated by spaces, commas or
-// semicolons, with or without mark) to those found in the text.
-func mergeTags(found []string, list, mark string) []string {
-	seen := map[string]bool{}
-	for _, t := range found {
-		seen[t] = true
-	}
-	for _, t := range strings.FieldsFunc(list, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
-		t = strings.ToLower(strings.TrimPrefix(t, mark))
-		if t != "" && !seen[t] {
-			seen[t] = true
-			found = append(found, t)
-		}
-	}
-	return found
+// splitList splits a field listing tags by spaces, commas or semicolons.
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
 }

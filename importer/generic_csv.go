@@ -93,15 +93,6 @@ func (genericCSV) Parse(ctx context.Context, r io.Reader, file string, yield fun
 	}
 }
 
-func blank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
-}
-
 // csvError turns an encoding/csv error into a located user-safe error.
 func csvError(err error) error {
 	var pe *csv.ParseError

@@ -39,9 +39,6 @@ func (genericNDJSON) Detect(head []byte) bool {
 	return false
 }
 
-// maxLine bounds one NDJSON line: a post with its text is far smaller.
-const maxLine = 16 << 20
-
 func (genericNDJSON) Parse(ctx context.Context, r io.Reader, file string, yield func(Item, error) bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
@@ -70,7 +67,8 @@ func (genericNDJSON) Parse(ctx context.Context, r io.Reader, file string, yield 
 	}
 	if err := sc.Err(); err != nil {
 		if err == bufio.ErrTooLong {
-			return kopuro.Errorf(kopuro.EInvalid, "error.import_line_long", "line %d is longer than 16 MiB", line+1).WithArg("Line", line+1).At("", line+1)
+			return kopuro.Errorf(kopuro.EInvalid, "error.import_line_long", "line %d is longer than %d MiB", line+1, maxLine>>20).
+				WithArg("Line", line+1).WithArg("Max", maxLine>>20).At("", line+1)
 		}
 		return err
 	}

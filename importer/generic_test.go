@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
+
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // golden compares got with the file testdata/<name>, rewriting it with -update.
 func golden(t *testing.T, name string, got []byte) {
@@ -38,7 +36,7 @@ type outcome struct {
 	Error  string         `json:"error,omitempty"`
 	Errors []string       `json:"errors,omitempty"`
 	Counts map[string]int `json:"counts,omitempty"`
-	Items  *memSink       `json:"items,omitempty"`
+	Items  *listSink      `json:"items,omitempty"`
 }
 
 func runFile(t *testing.T, path string, opts Options) outcome {
@@ -48,7 +46,7 @@ func runFile(t *testing.T, path string, opts Options) outcome {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sink := &memSink{}
+	sink := &listSink{}
 	rep, err := Run(context.Background(), f, filepath.Base(path), opts, sink)
 	o := outcome{Format: rep.Format, Counts: rep.Items}
 	if err != nil {
@@ -100,7 +98,7 @@ func TestStrictAndPartial(t *testing.T) {
 	}
 }
 
-func TestDetect(t *testing.T) {
+func TestDetectGeneric(t *testing.T) {
 	tests := map[string]string{
 		"institutions.csv": "kopuro-csv",
 		"mixed.ndjson":     "kopuro-ndjson",
@@ -127,7 +125,7 @@ func FuzzGeneric(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, partial := range []bool{false, true} {
-			sink := &memSink{}
+			sink := &listSink{}
 			rep, err := Run(context.Background(), bytes.NewReader(b), "fuzz", Options{Partial: partial}, sink)
 			if err == nil && rep.Stored() != len(sink.Institutions)+len(sink.Accounts)+len(sink.Snapshots)+len(sink.Posts)+len(sink.Comments) {
 				t.Fatalf("report counts %d items, sink holds others", rep.Stored())

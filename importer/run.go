@@ -9,9 +9,6 @@ import (
 	"kopuro"
 )
 
-// Version is the importer version recorded with every imported post.
-const Version = "1"
-
 // Options controls one file's import.
 type Options struct {
 	// Partial keeps the good items of a file that has bad ones; without it

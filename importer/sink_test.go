@@ -6,9 +6,9 @@ import (
 	"kopuro"
 )
 
-// memSink is a Sink that validates like the store and keeps what it is
+// listSink is a Sink that validates like the store and keeps what it is
 // given, for golden tests of parsers.
-type memSink struct {
+type listSink struct {
 	Institutions []kopuro.Institution `json:"institutions,omitempty"`
 	Accounts     []kopuro.Account     `json:"accounts,omitempty"`
 	Snapshots    []memSnapshot        `json:"snapshots,omitempty"`
@@ -27,7 +27,7 @@ type memPost struct {
 	Post    kopuro.Post       `json:"post"`
 }
 
-func (m *memSink) PutInstitution(_ context.Context, in kopuro.Institution) error {
+func (m *listSink) PutInstitution(_ context.Context, in kopuro.Institution) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -35,7 +35,7 @@ func (m *memSink) PutInstitution(_ context.Context, in kopuro.Institution) error
 	return nil
 }
 
-func (m *memSink) PutAccount(_ context.Context, a kopuro.Account) (int64, error) {
+func (m *listSink) PutAccount(_ context.Context, a kopuro.Account) (int64, error) {
 	if err := a.Validate(); err != nil {
 		return 0, err
 	}
@@ -43,7 +43,7 @@ func (m *memSink) PutAccount(_ context.Context, a kopuro.Account) (int64, error)
 	return int64(len(m.Accounts)), nil
 }
 
-func (m *memSink) PutSnapshot(_ context.Context, ref kopuro.AccountRef, s kopuro.Snapshot) error {
+func (m *listSink) PutSnapshot(_ context.Context, ref kopuro.AccountRef, s kopuro.Snapshot) error {
 	if err := ref.Validate(); err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func (m *memSink) PutSnapshot(_ context.Context, ref kopuro.AccountRef, s kopuro
 	return nil
 }
 
-func (m *memSink) PutPost(_ context.Context, p kopuro.Post) error {
+func (m *listSink) PutPost(_ context.Context, p kopuro.Post) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (m *memSink) PutPost(_ context.Context, p kopuro.Post) error {
 	return nil
 }
 
-func (m *memSink) PutComment(_ context.Context, c kopuro.Comment) error {
+func (m *listSink) PutComment(_ context.Context, c kopuro.Comment) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}

@@ -55,22 +55,13 @@ func (db *DB) Accounts(ctx context.Context, institution string) ([]kopuro.Accoun
 // UnlinkedAccounts returns the accounts no institution claims yet, with the
 // number of posts each holds.
 func (db *DB) UnlinkedAccounts(ctx context.Context) ([]UnlinkedAccount, error) {
-	rows, err := db.sql.QueryContext(ctx, db.q(`
+	return queryAll(ctx, db, `
 SELECT a.id, a.platform, a.handle, (SELECT COUNT(*) FROM posts p WHERE p.account_id = a.id)
-FROM accounts a WHERE a.institution_id IS NULL ORDER BY a.platform, a.handle`))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []UnlinkedAccount
-	for rows.Next() {
+FROM accounts a WHERE a.institution_id IS NULL ORDER BY a.platform, a.handle`, func(rows *sql.Rows) (UnlinkedAccount, error) {
 		var u UnlinkedAccount
-		if err := rows.Scan(&u.ID, &u.Platform, &u.Handle, &u.Posts); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+		err := rows.Scan(&u.ID, &u.Platform, &u.Handle, &u.Posts)
+		return u, err
+	})
 }
 
 // UnlinkedAccount is an account without institution and its post count.
@@ -82,20 +73,7 @@ type UnlinkedAccount struct {
 }
 
 func (db *DB) queryAccounts(ctx context.Context, q string, args ...any) ([]kopuro.Account, error) {
-	rows, err := db.sql.QueryContext(ctx, db.q(q), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []kopuro.Account
-	for rows.Next() {
-		a, err := scanAccount(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, q, func(rows *sql.Rows) (kopuro.Account, error) { return scanAccount(rows) }, args...)
 }
 
 // LinkAccount gives the account platform/handle to an institution, with

@@ -30,20 +30,11 @@ func (db *DB) PostsToCode(ctx context.Context, version string, all bool, after i
 	}
 	q += ` ORDER BY p.id LIMIT ?`
 	args = append(args, limit)
-	rows, err := db.sql.QueryContext(ctx, db.q(q), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PostText
-	for rows.Next() {
+	return queryAll(ctx, db, q, func(rows *sql.Rows) (PostText, error) {
 		var p PostText
-		if err := rows.Scan(&p.ID, &p.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		err := rows.Scan(&p.ID, &p.Text)
+		return p, err
+	}, args...)
 }
 
 // SaveCodings stores codings in one transaction, replacing a post's
@@ -94,24 +85,14 @@ ON CONFLICT (post_id, coder) DO UPDATE SET
 // Codings returns every coding of a post: the machine's first, then the
 // human coders' by name.
 func (db *DB) Codings(ctx context.Context, post int64) ([]kopuro.Coding, error) {
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT `+codingColumns+` FROM codings c WHERE c.post_id = ? ORDER BY c.coder`), post)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []kopuro.Coding
-	for rows.Next() {
+	return queryAll(ctx, db, `SELECT `+codingColumns+` FROM codings c WHERE c.post_id = ? ORDER BY c.coder`, func(rows *sql.Rows) (kopuro.Coding, error) {
 		var cc codingCols
 		if err := rows.Scan(cc.dest()...); err != nil {
-			return nil, err
+			return kopuro.Coding{}, err
 		}
 		c, _, err := cc.coding()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		return c, err
+	}, post)
 }
 
 // codingCols receives the columns of a codings row, nullable because a

@@ -21,20 +21,9 @@ func scanInstitution(sc interface{ Scan(...any) error }) (kopuro.Institution, er
 
 // Institutions returns every institution ordered by code.
 func (db *DB) Institutions(ctx context.Context) ([]kopuro.Institution, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+institutionCols+` FROM institutions ORDER BY code`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []kopuro.Institution
-	for rows.Next() {
-		in, err := scanInstitution(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, in)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, `SELECT `+institutionCols+` FROM institutions ORDER BY code`, func(rows *sql.Rows) (kopuro.Institution, error) {
+		return scanInstitution(rows)
+	})
 }
 
 // Institution returns the institution with code, or a not-found error.

@@ -101,20 +101,7 @@ func (db *DB) Post(ctx context.Context, id int64) (LabeledPost, error) {
 }
 
 func (db *DB) queryPosts(ctx context.Context, q string, args ...any) ([]LabeledPost, error) {
-	rows, err := db.sql.QueryContext(ctx, db.q(q), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []LabeledPost
-	for rows.Next() {
-		lp, err := scanLabeledPost(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, lp)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, q, scanLabeledPost, args...)
 }
 
 func scanLabeledPost(rows *sql.Rows) (LabeledPost, error) {

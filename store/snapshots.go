@@ -23,20 +23,11 @@ const snapshotCols = `s.id, s.account_id, s.metric, s.value, s.precision, s.as_o
 
 // Snapshots returns the snapshots of an account, oldest first.
 func (db *DB) Snapshots(ctx context.Context, account int64) ([]kopuro.Snapshot, error) {
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT `+snapshotCols+` FROM snapshots s WHERE s.account_id = ? ORDER BY s.metric, s.as_of`), account)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []kopuro.Snapshot
-	for rows.Next() {
+	return queryAll(ctx, db, `SELECT `+snapshotCols+` FROM snapshots s WHERE s.account_id = ? ORDER BY s.metric, s.as_of`, func(rows *sql.Rows) (kopuro.Snapshot, error) {
 		var s kopuro.Snapshot
-		if err := scanSnapshot(rows, &s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+		err := scanSnapshot(rows, &s)
+		return s, err
+	}, account)
 }
 
 // AccountSnapshot is an account with one of its snapshots.

@@ -257,3 +257,21 @@ func unixTime(s int64) time.Time {
 	}
 	return time.Unix(s, 0).UTC()
 }
+
+// queryAll runs a query and scans every row with scan.
+func queryAll[T any](ctx context.Context, db *DB, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
