@@ -60,20 +60,8 @@ func scanRun(sc interface{ Scan(...any) error }) (kopuro.Run, error) {
 
 // Runs returns the latest collector runs, newest first, at most limit.
 func (db *DB) Runs(ctx context.Context, limit int) ([]kopuro.Run, error) {
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT `+runCols+runFrom+` ORDER BY r.started DESC, r.id DESC LIMIT ?`), limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []kopuro.Run
-	for rows.Next() {
-		r, err := scanRun(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, `SELECT `+runCols+runFrom+` ORDER BY r.started DESC, r.id DESC LIMIT ?`,
+		func(rows *sql.Rows) (kopuro.Run, error) { return scanRun(rows) }, limit)
 }
 
 // LastGoodRun returns the latest run of an account that fetched everything
