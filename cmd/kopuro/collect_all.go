@@ -9,6 +9,7 @@ import (
 	"kopuro"
 	"kopuro/platform"
 	"kopuro/platform/httpx"
+	"kopuro/store"
 )
 
 // overlap is how far before the last good run a scheduled collection
@@ -58,6 +59,11 @@ func runCollectAll(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	return collectAll(ctx, e, db, since, eps)
+}
+
+// collectAll is one walk of collect all over an open store.
+func collectAll(ctx context.Context, e *env, db *store.DB, since time.Time, eps endpoints) error {
 	accounts, err := db.Accounts(ctx, "")
 	if err != nil {
 		return err
@@ -80,6 +86,7 @@ func runCollectAll(ctx context.Context, e *env, args []string) error {
 					skipped[p] = true
 					continue
 				}
+				var err error
 				if c, err = newCollector(ctx, e, p, eps[p]); err != nil {
 					return err
 				}

@@ -7,8 +7,10 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"kopuro"
+	"kopuro/i18n"
 	"kopuro/store"
 	"kopuro/store/storetest"
 )
@@ -92,14 +94,16 @@ func TestCollectYouTubeQuotaStopsCleanly(t *testing.T) {
 	}
 }
 
-func TestCollectAll(t *testing.T) {
-	srv := fakePreview(t)
-	dsn := storetest.DSN(t)
+// registerKNU makes a store holding one institution with a Telegram
+// account, a YouTube account and a handle-less Instagram placeholder.
+func registerKNU(t *testing.T, dsn string) *store.DB {
+	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { db.Close() })
 	if err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -118,10 +122,16 @@ func TestCollectAll(t *testing.T) {
 		}
 		return nil
 	})
-	db.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+func TestCollectAll(t *testing.T) {
+	srv := fakePreview(t)
+	dsn := storetest.DSN(t)
+	registerKNU(t, dsn).Close()
 	code, out, errs := runCLI(t, nil, "", "collect", "all", "--endpoint", "telegram="+srv.URL, "--db", dsn)
 	if code != 0 || !strings.Contains(out, "telegram knu_test: done; posts 2") || !strings.Contains(errs, "Skipping youtube: no credentials (set YOUTUBE_API_KEY)") {
 		t.Fatalf("collect all: %d\n%s\n%s", code, out, errs)
@@ -146,5 +156,25 @@ func TestCollectUsage(t *testing.T) {
 		if code, _, _ := runCLI(t, nil, "", args...); code == 0 {
 			t.Errorf("%v succeeded", args)
 		}
+	}
+}
+
+func TestCollectOnSchedule(t *testing.T) {
+	srv := fakePreview(t)
+	db := registerKNU(t, storetest.DSN(t))
+	var out, errb strings.Builder
+	e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }, cat: i18n.Embedded(), lang: "en"}
+	tick := make(chan time.Time)
+	done := make(chan struct{})
+	go func() { collectOnSchedule(context.Background(), e, db, endpoints{kopuro.Telegram: srv.URL}, tick); close(done) }()
+	// An unbuffered tick is taken only when the previous walk is over; the
+	// schedule ends when its ticker is closed.
+	tick <- time.Time{}
+	tick <- time.Time{}
+	close(tick)
+	<-done
+	runs, err := db.Runs(context.Background(), 10)
+	if err != nil || len(runs) != 2 || runs[0].Status != kopuro.RunOK || runs[0].Account.Institution != "knu" {
+		t.Fatalf("runs = %+v, %v\n%s", runs, err, errb.String())
 	}
 }
