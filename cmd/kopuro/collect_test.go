@@ -166,7 +166,10 @@ func TestCollectOnSchedule(t *testing.T) {
 	e := &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }, cat: i18n.Embedded(), lang: "en"}
 	tick := make(chan time.Time)
 	done := make(chan struct{})
-	go func() { collectOnSchedule(context.Background(), e, db, endpoints{kopuro.Telegram: srv.URL}, tick); close(done) }()
+	go func() {
+		collectOnSchedule(context.Background(), e, db, endpoints{kopuro.Telegram: srv.URL}, tick)
+		close(done)
+	}()
 	// An unbuffered tick is taken only when the previous walk is over; the
 	// schedule ends when its ticker is closed.
 	tick <- time.Time{}
