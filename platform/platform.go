@@ -7,6 +7,7 @@ package platform
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"kopuro"
@@ -82,4 +83,15 @@ func AddPage[T any](res *Result, page string, items []T, since time.Time, read f
 		res.Posts = append(res.Posts, p)
 	}
 	return older
+}
+
+// Recent returns the n most recently published posts, newest first: the
+// posts whose comments a collector fetches.
+func Recent(posts []kopuro.Post, n int) []kopuro.Post {
+	if n <= 0 {
+		return nil
+	}
+	s := slices.Clone(posts)
+	slices.SortStableFunc(s, func(a, b kopuro.Post) int { return b.Published.Compare(a.Published) })
+	return s[:min(n, len(s))]
 }

@@ -2,14 +2,12 @@ package meta
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strconv"
 	"time"
 
 	"kopuro"
 	"kopuro/platform"
-	"kopuro/platform/httpx"
 )
 
 // FacebookSource is recorded as the source of what the Facebook collector
@@ -21,8 +19,12 @@ const FacebookSource = "facebook-graph-api"
 const postFields = "id,message,created_time,permalink_url,shares," +
 	"reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),attachments{media_type}"
 
-// Facebook collects the posts of Facebook pages.
-type Facebook struct{ g *graph }
+// Facebook collects the posts of Facebook pages and the comments under
+// the most recent ones.
+type Facebook struct {
+	g            *graph
+	commentPosts int
+}
 
 var _ platform.Collector = (*Facebook)(nil)
 
@@ -32,7 +34,11 @@ func NewFacebook(cfg Config) (*Facebook, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Facebook{g: g}, nil
+	n := cfg.CommentPosts
+	if n == 0 {
+		n = 20
+	}
+	return &Facebook{g: g, commentPosts: n}, nil
 }
 
 // Platform is Facebook.
@@ -87,29 +93,25 @@ func (c *Facebook) Collect(ctx context.Context, target kopuro.AccountRef, since 
 	if !since.IsZero() {
 		params.Set("since", strconv.FormatInt(since.Unix(), 10))
 	}
-	cursor := ""
-	for n := 1; ; n++ {
-		name := fmt.Sprintf("posts of page %s page %d", page, n)
-		var list struct {
-			Data   []fbPost `json:"data"`
-			Paging *paging  `json:"paging"`
+	err := eachPage(ctx, c.g, kopuro.Facebook, url.PathEscape(page)+"/posts", params, "posts of page "+page,
+		func(name string, items []fbPost) bool {
+			older := platform.AddPage(&res, name, items, since, func(fp fbPost) (kopuro.Post, *kopuro.Error) {
+				return c.post(fp, res.Account)
+			})
+			return !older
+		})
+	if err != nil {
+		return res, err
+	}
+	for _, p := range platform.Recent(res.Posts, c.commentPosts) {
+		if p.Comments.Valid && p.Comments.N == 0 {
+			continue // nothing to ask for
 		}
-		if err := c.g.get(ctx, url.PathEscape(page)+"/posts", params, name, &list); err != nil {
+		if err := c.comments(ctx, &res, p.ExternalID, info.ID); err != nil {
 			return res, err
 		}
-		older := platform.AddPage(&res, name, list.Data, since, func(fp fbPost) (kopuro.Post, *kopuro.Error) {
-			return c.post(fp, res.Account)
-		})
-		next, ok := list.Paging.after(cursor, true)
-		if !ok || older || len(list.Data) == 0 {
-			return res, nil
-		}
-		if !safeToken(next) {
-			return res, httpx.Malformed(kopuro.Facebook, name, "paging.cursors.after", "a cursor with unexpected characters")
-		}
-		cursor = next
-		params.Set("after", cursor)
 	}
+	return res, nil
 }
 
 // post maps one page post. The Graph API leaves the shares field out of a

@@ -34,10 +34,13 @@ type Config struct {
 	Endpoint string
 	// PageSize is the number of items per page (default 50).
 	PageSize int
-	Limiter  *httpx.Limiter // default 2 per second
-	Clock    httpx.Clock
-	Logger   *slog.Logger
-	Base     http.RoundTripper
+	// CommentPosts is how many of a page's most recent posts get their
+	// comments fetched (default 20; negative: none); Facebook only.
+	CommentPosts int
+	Limiter      *httpx.Limiter // default 2 per second
+	Clock        httpx.Clock
+	Logger       *slog.Logger
+	Base         http.RoundTripper
 }
 
 // graph is the Graph API client both collectors share.
@@ -191,6 +194,42 @@ func (p *paging) after(prev string, needNext bool) (string, bool) {
 		return "", false
 	}
 	return p.Cursors.After, true
+}
+
+// list is the Graph API's list envelope.
+type list[T any] struct {
+	Data   []T     `json:"data"`
+	Paging *paging `json:"paging"`
+}
+
+// eachPage GETs the list at node page after page, following after
+// cursors, and gives each page's items to fn, which returns false to stop.
+// label names the list in errors ("posts of page x").
+func eachPage[T any](ctx context.Context, g *graph, p kopuro.Platform, node string, params url.Values, label string, fn func(page string, items []T) bool) error {
+	q := url.Values{}
+	for k, vs := range params {
+		q[k] = vs
+	}
+	cursor := ""
+	for n := 1; ; n++ {
+		name := fmt.Sprintf("%s page %d", label, n)
+		var l list[T]
+		if err := g.get(ctx, node, q, name, &l); err != nil {
+			return err
+		}
+		if !fn(name, l.Data) {
+			return nil
+		}
+		next, ok := l.Paging.after(cursor, true)
+		if !ok || len(l.Data) == 0 {
+			return nil
+		}
+		if !safeToken(next) {
+			return httpx.Malformed(p, name, "paging.cursors.after", "a cursor with unexpected characters")
+		}
+		cursor = next
+		q.Set("after", cursor)
+	}
 }
 
 // safeToken reports whether s may be written into a Graph request: cursors

@@ -43,6 +43,17 @@ func fakeGraph(t *testing.T) *fakeapi.Server {
 			}
 		case "/v21.0/alatoo.edu":
 			fakeapi.File(t, w, "fb-page.json")
+		case "/v21.0/100000000000001_200000000000001/comments":
+			if q.Get("filter") != "stream" {
+				t.Errorf("comments without filter=stream miss the replies: %s", r.URL)
+			}
+			if q.Get("after") == "Y29tbWVudDI" {
+				fakeapi.File(t, w, "fb-comments-2.json")
+				return
+			}
+			fakeapi.File(t, w, "fb-comments-1.json")
+		case "/v21.0/100000000000001_200000000000003/comments":
+			w.Write([]byte(`{"data":[]}`))
 		case "/v21.0/alatoo.edu/posts":
 			if q.Get("after") == "Q2M0Y2after" {
 				fakeapi.File(t, w, "fb-posts-2.json")
@@ -83,16 +94,19 @@ func TestCollect(t *testing.T) {
 				t.Fatal(err)
 			}
 			fakeapi.Golden(t, string(p)+".golden.json", fakeapi.View(res))
-			if len(res.Posts) != 3 || len(res.Problems) != 1 {
-				t.Errorf("want 3 posts over 2 pages and 1 unreadable item, got %d, %v", len(res.Posts), res.Problems)
+			wantProblems := map[kopuro.Platform]int{kopuro.Instagram: 1, kopuro.Facebook: 2}[p]
+			if len(res.Posts) != 3 || len(res.Problems) != wantProblems {
+				t.Errorf("want 3 posts over 2 pages and %d unreadable items, got %d, %v", wantProblems, len(res.Posts), res.Problems)
 			}
 			for _, post := range res.Posts {
 				if err := post.Validate(); err != nil {
 					t.Errorf("%s: %v", post.ExternalID, err)
 				}
 			}
-			if len(res.Problems) == 1 && !strings.Contains(res.Problems[0].Error(), "page 2") {
-				t.Errorf("problem should name its page: %v", res.Problems[0])
+			for _, pr := range res.Problems {
+				if !strings.Contains(pr.Error(), "page 2") {
+					t.Errorf("problem should name its page: %v", pr)
+				}
 			}
 		})
 	}
@@ -234,5 +248,38 @@ func TestNoToken(t *testing.T) {
 	}
 	if _, err := NewFacebook(Config{}); kopuro.ErrorCode(err) != kopuro.EUnauthorized {
 		t.Error(err)
+	}
+}
+
+func TestFacebookComments(t *testing.T) {
+	srv := fakeGraph(t)
+	c := collectors(t, config(srv, fakeapi.NewClock(start)))[kopuro.Facebook]
+	res, err := c.Collect(context.Background(), kopuro.AccountRef{Handle: "alatoo.edu"}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Comments) != 3 {
+		t.Fatalf("comments = %+v, want 3 over two pages (one unreadable)", res.Comments)
+	}
+	own := res.Comments[1]
+	if !own.FromInstitution || own.ParentID != res.Comments[0].ExternalID || res.Comments[0].FromInstitution || res.Comments[2].FromInstitution {
+		t.Errorf("only the page's reply is the institution's own: %+v", res.Comments)
+	}
+	if res.Comments[2].Author != "" {
+		t.Errorf("a hidden author stays empty: %+v", res.Comments[2])
+	}
+	for _, cm := range res.Comments {
+		if err := cm.Validate(); err != nil {
+			t.Error(err)
+		}
+	}
+	// Post 2 has no comments: it is not asked for.
+	if n := srv.Count("/v21.0/100000000000001_200000000000002/comments"); n != 0 {
+		t.Errorf("asked %d times for the comments of a post without any", n)
+	}
+	c = collectors(t, Config{Token: testToken, IGUserID: testIGUser, Endpoint: srv.URL + "/v21.0", Limiter: &httpx.Limiter{}, CommentPosts: -1})[kopuro.Facebook]
+	res, _ = c.Collect(context.Background(), kopuro.AccountRef{Handle: "alatoo.edu"}, time.Time{})
+	if len(res.Comments) != 0 {
+		t.Error("comments fetched although CommentPosts < 0")
 	}
 }

@@ -113,7 +113,7 @@ func (c *Collector) Collect(ctx context.Context, target kopuro.AccountRef, since
 	if err := c.videos(ctx, &res, ids, since); err != nil {
 		return res, err
 	}
-	for _, p := range recent(res.Posts, c.cfg.CommentVideos) {
+	for _, p := range platform.Recent(res.Posts, c.cfg.CommentVideos) {
 		if p.Comments.Valid && p.Comments.N == 0 {
 			continue // nothing to ask for: saves quota
 		}
@@ -171,18 +171,4 @@ func (c *Collector) snapshots(ch *yt.Channel) []kopuro.Snapshot {
 	posts := kopuro.Snapshot{Metric: kopuro.MetricPosts, AsOf: today, Source: SourceName,
 		Value: kopuro.Known(int64(st.VideoCount)), Precision: kopuro.Exact}
 	return []kopuro.Snapshot{subs, posts}
-}
-
-// recent returns the n most recently published posts, newest first.
-func recent(posts []kopuro.Post, n int) []kopuro.Post {
-	if n <= 0 {
-		return nil
-	}
-	s := append([]kopuro.Post(nil), posts...)
-	for i := 1; i < len(s); i++ { // insertion sort: stable and short
-		for j := i; j > 0 && s[j].Published.After(s[j-1].Published); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-	return s[:min(n, len(s))]
 }
