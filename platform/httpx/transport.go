@@ -72,10 +72,13 @@ type Transport struct {
 	Secrets []string
 }
 
-// Client returns an http.Client that sends through t. It has no overall
-// timeout, since honouring Retry-After may take minutes; each attempt is
-// bounded by the base transport (see DefaultBase) and the context.
-func (t *Transport) Client() *http.Client { return &http.Client{Transport: t} }
+// Client returns an http.Client that sends through t. Its timeout covers
+// one logical request with all its retries and waits (which may take
+// minutes when a server asks for them), so that a server that stops
+// sending mid-answer cannot hang a scheduled collection forever.
+func (t *Transport) Client() *http.Client {
+	return &http.Client{Transport: t, Timeout: 2*t.maxWait() + 10*time.Minute}
+}
 
 // DefaultBase is the base transport when none is given: the standard one
 // with a bound on how long a server may take to start answering.
