@@ -11,6 +11,7 @@ const Version = "1.0.0"
 var registered = []Format{
 	genericNDJSON{},
 	genericCSV{},
+	genericXLSX{},
 	Zeeschuimer{},
 	Instaloader{},
 	Telegram{},

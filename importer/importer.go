@@ -15,7 +15,10 @@ import (
 // Line is the 1-based line (text formats) or item index (JSON arrays) it
 // came from, for error messages.
 type Item struct {
-	Line        int
+	Line int
+	// Part names the part of the file the item came from when a file has
+	// several (an XLSX sheet); errors show it as file[part]:line.
+	Part        string
 	Institution *kopuro.Institution
 	Account     *kopuro.Account
 	Snapshot    *SnapshotItem

@@ -90,7 +90,11 @@ func Run(ctx context.Context, r io.Reader, file string, opts Options, sink Sink)
 			ierr = put(ctx, sink, it, &rep)
 		}
 		if ierr != nil {
-			ierr = locate(ierr, file, it.Line)
+			where := file
+			if it.Part != "" {
+				where += "[" + it.Part + "]"
+			}
+			ierr = locate(ierr, where, it.Line)
 			if !opts.Partial || !userError(ierr) {
 				stop = ierr
 				return false

@@ -16,6 +16,8 @@ import (
 	"os"
 	"time"
 
+	"kopuro/analyze"
+	"kopuro/codebook"
 	"kopuro/i18n"
 	"kopuro/store"
 )
@@ -25,7 +27,10 @@ var embedded embed.FS
 
 // Config is everything a Server needs; cmd/kopuro builds it.
 type Config struct {
-	DB      *store.DB
+	DB *store.DB
+	// Engine codes texts for the classify API; nil means the engine of the
+	// embedded codebook.
+	Engine  *analyze.Engine
 	Catalog *i18n.Catalog
 	Logger  *slog.Logger
 	// DevDir, when set, is the web/ source folder: templates and assets are
@@ -36,6 +41,7 @@ type Config struct {
 // Server is the HTTP handler of the dashboard and API.
 type Server struct {
 	db     *store.DB
+	eng    *analyze.Engine
 	cat    *i18n.Catalog
 	log    *slog.Logger
 	files  fs.FS
@@ -47,7 +53,14 @@ type Server struct {
 
 // New builds a Server and parses its templates.
 func New(cfg Config) (*Server, error) {
-	s := &Server{db: cfg.DB, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux()}
+	s := &Server{db: cfg.DB, eng: cfg.Engine, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux()}
+	if s.eng == nil {
+		eng, err := analyze.New(codebook.Default())
+		if err != nil {
+			return nil, err
+		}
+		s.eng = eng
+	}
 	if s.cat == nil {
 		s.cat = i18n.Embedded()
 	}
@@ -73,6 +86,7 @@ func (s *Server) routes() {
 	s.handle("GET /institutions/{code}", s.institution)
 	s.handle("GET /api/v1/institutions", s.apiInstitutions)
 	s.handle("GET /api/v1/leaderboard", s.apiLeaderboard)
+	s.handle("POST /api/v1/classify", s.apiClassify)
 	s.handle("GET /", s.notFound)
 }
 

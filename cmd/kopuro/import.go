@@ -25,12 +25,17 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	partial := fs.Bool("partial", false, e.cat.T(e.lang, "cli.flag.partial"))
 	format := fs.String("format", "", e.cat.T(e.lang, "cli.flag.format"))
 	quiet := fs.Bool("quiet", false, e.cat.T(e.lang, "cli.flag.quiet"))
+	cbPath := codebookFlag(e, fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
+	}
+	eng, err := loadEngine(*cbPath)
+	if err != nil {
+		return err
 	}
 	db, err := openStore(ctx, *dsn, true)
 	if err != nil {
@@ -47,6 +52,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli.import.nothing_stored", "File", path))
 			failed++
 		}
+	}
+	// New posts are coded at once, so that nobody needs a second command.
+	n, err := codePosts(ctx, db, eng, false)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.analyze.done", "Count", n, "Version", eng.Codebook().Version()))
 	}
 	if err := printUnlinked(ctx, e, db); err != nil {
 		return err

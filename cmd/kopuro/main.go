@@ -45,6 +45,11 @@ var commands = map[string]command{
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
 	"collect": {"cli.collect.summary", runCollect},
+	// The analysis engine.
+	"classify": {"cli.classify.summary", runClassify},
+	"eval":     {"cli.eval.summary", runEval},
+	"codebook": {"cli.codebook.summary", runCodebook},
+	"analyze":  {"cli.analyze.summary", runAnalyze},
 }
 
 func main() {

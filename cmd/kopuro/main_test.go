@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"kopuro/i18n"
+	"kopuro/store"
 	"kopuro/store/storetest"
 )
 
@@ -156,5 +157,37 @@ func TestUsage(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, nil, "", "status", "--bogus"); code != 2 {
 		t.Errorf("bad flag exit %d", code)
+	}
+}
+
+func TestImportCodesNewPostsAndAnalyze(t *testing.T) {
+	db := storetest.DSN(t)
+	runCLI(t, nil, "", "seed", "--db", db)
+	code, out, errs := runCLI(t, nil, "", "import", "--db", db, filepath.Join("testdata", "posts.ndjson"))
+	if code != 0 || !strings.Contains(out, "Coded 3 posts with codebook") {
+		t.Fatalf("import: %d %q %s", code, out, errs)
+	}
+	// Everything is coded already; --rebuild codes all again.
+	if _, out, _ := runCLI(t, nil, "", "analyze", "--db", db); !strings.Contains(out, "Coded 0 posts") {
+		t.Errorf("analyze after import: %q", out)
+	}
+	if _, out, _ := runCLI(t, nil, "", "analyze", "--db", db, "--rebuild"); !strings.Contains(out, "Coded 3 posts") {
+		t.Errorf("analyze --rebuild: %q", out)
+	}
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n := 0
+	err = s.EachPost(context.Background(), store.PostFilter{}, func(lp store.LabeledPost) error {
+		if lp.Coding == nil || lp.Coding.Codebook == "" || lp.Coding.Labels.Category == "" {
+			t.Errorf("post %s not coded: %+v", lp.Post.ExternalID, lp.Coding)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n != 3 {
+		t.Fatalf("%d posts, %v", n, err)
 	}
 }

@@ -25,11 +25,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	demo := fs.Bool("demo", false, e.cat.T(e.lang, "cli.flag.demo"))
 	dev := fs.Bool("dev", false, e.cat.T(e.lang, "cli.flag.dev"))
 	every := fs.Duration("collect-every", 0, e.cat.T(e.lang, "cli.flag.collect_every"))
+	cbPath := codebookFlag(e, fs)
 	db, err := parseAndOpen(ctx, fs, dsn, args, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	eng, err := loadEngine(*cbPath)
+	if err != nil {
+		return err
+	}
 	if *demo {
 		c, err := db.Counts(ctx)
 		if err != nil {
@@ -44,7 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	cfg := web.Config{DB: db, Logger: logger}
+	cfg := web.Config{DB: db, Engine: eng, Logger: logger}
 	if *dev {
 		cfg.DevDir = "web"
 	}

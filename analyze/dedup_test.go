@@ -1,0 +1,83 @@
+package analyze
+
+import (
+	"fmt"
+	"testing"
+)
+
+const story = "Студенты-волонтёры нашего университета в субботу навестили детский дом в Кара-Балте. Они провели для ребят мастер-класс по рисованию, сыграли в настольные игры и подарили новые книги для библиотеки. Акция прошла в рамках проекта «Тёплые сердца», который университет проводит уже третий год."
+
+func TestFingerprintNearCopies(t *testing.T) {
+	base := Fingerprint(story)
+	copies := map[string]string{
+		"instagram copy":       story + " 📚❤️ #волонтеры #ЦУР4 @kara_balta_dd Ссылка в профиле: https://uni.kg/news/123",
+		"punctuation and case": "СТУДЕНТЫ ВОЛОНТЁРЫ нашего университета, в субботу, навестили детский дом в Кара Балте!!! Они провели для ребят мастер класс по рисованию сыграли в настольные игры и подарили новые книги для библиотеки... Акция прошла в рамках проекта Тёплые сердца который университет проводит уже третий год",
+		"one line added":       story + " Присоединяйтесь к нашей команде!",
+		"one word changed":     "Студенты-волонтёры нашего университета в воскресенье навестили детский дом в Кара-Балте. Они провели для ребят мастер-класс по рисованию, сыграли в настольные игры и подарили новые книги для библиотеки. Акция прошла в рамках проекта «Тёплые сердца», который университет проводит уже третий год.",
+	}
+	for name, c := range copies {
+		if d := Distance(base, Fingerprint(c)); d > DefaultMaxDistance {
+			t.Errorf("%s: distance %d > %d", name, d, DefaultMaxDistance)
+		}
+	}
+	different := []string{
+		"Студенты-волонтёры нашего университета провели субботник на берегу Иссык-Куля и собрали более тонны мусора. Акция прошла в рамках проекта «Чистый берег».",
+		"Приёмная комиссия университета начинает приём документов на программы бакалавриата и магистратуры. Вступительные экзамены пройдут в июле.",
+		"Our student volunteers visited the children's home in Kara-Balta on Saturday and gave them new books for the library.",
+	}
+	for _, d := range different {
+		if dist := Distance(base, Fingerprint(d)); dist <= DefaultMaxDistance+6 {
+			t.Errorf("different story within %d bits: %.40s", dist, d)
+		}
+	}
+	if Fingerprint("!!! #tag @someone https://x.kg") != 0 {
+		t.Error("a text without words has a fingerprint")
+	}
+}
+
+func TestClusterer(t *testing.T) {
+	c := NewClusterer(DefaultMaxDistance)
+	ids := []struct {
+		id   int64
+		text string
+		want int64
+	}{
+		{10, story, 10},
+		{11, "Приёмная комиссия начинает приём документов на программы бакалавриата. Экзамены пройдут в июле.", 11},
+		{12, story + " #ЦУР4 https://instagram.com/p/xyz", 10},
+		{13, "Приёмная комиссия начинает приём документов на программы бакалавриата!!! Экзамены пройдут в июле. #абитуриент2026", 11},
+		{14, "", 14},
+		{15, "", 15},
+	}
+	for _, x := range ids {
+		if got := c.Add(x.id, Fingerprint(x.text)); got != x.want {
+			t.Errorf("Add(%d) = cluster %d, want %d", x.id, got, x.want)
+		}
+	}
+}
+
+// Fingerprints that differ in up to maxDist bits always meet in a band.
+func TestClustererBands(t *testing.T) {
+	for _, k := range []int{0, 3, 6, 10} {
+		c := NewClusterer(k)
+		base := uint64(0x0123456789abcdef)
+		c.Add(1, base)
+		flipped := base
+		for i := 0; i < k; i++ {
+			flipped ^= 1 << (i * 7 % 64)
+		}
+		if got := c.Add(2, flipped); got != 1 {
+			t.Errorf("k=%d: %d bits apart not joined", k, Distance(base, flipped))
+		}
+		if got := c.Add(3, ^base); got != 3 {
+			t.Errorf("k=%d: the complement was joined", k)
+		}
+	}
+}
+
+func ExampleDistance() {
+	a := Fingerprint("Волонтёры посадили 200 деревьев в парке. #экология")
+	b := Fingerprint("ВОЛОНТЁРЫ посадили 200 деревьев в парке!!! https://uni.kg")
+	fmt.Println(Distance(a, b))
+	// Output: 0
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"kopuro"
+	"kopuro/analyze"
+	"kopuro/store"
+)
+
+// runAnalyze codes stored posts with the analysis engine:
+//
+//	kopuro analyze [--db PATH] [--rebuild] [--codebook FILE]
+//
+// Posts without a machine coding of the codebook's version are coded (all
+// with --rebuild); human codings are never touched.
+func runAnalyze(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "analyze")
+	dsn := dbFlag(e, fs)
+	rebuild := fs.Bool("rebuild", false, e.cat.T(e.lang, "cli.flag.rebuild"))
+	cbPath := codebookFlag(e, fs)
+	db, err := parseAndOpen(ctx, fs, dsn, args, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	eng, err := loadEngine(*cbPath)
+	if err != nil {
+		return err
+	}
+	n, err := codePosts(ctx, db, eng, *rebuild)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.analyze.done", "Count", n, "Version", eng.Codebook().Version()))
+	return nil
+}
+
+// codePosts gives every post that lacks one a machine coding of the
+// engine's codebook version (every post when all is set), a page at a
+// time, analysing each page on all cores. It returns how many it coded.
+func codePosts(ctx context.Context, db *store.DB, eng *analyze.Engine, all bool) (int, error) {
+	const page = 1000
+	version := eng.Codebook().Version()
+	workers := runtime.GOMAXPROCS(0)
+	total := 0
+	var after int64
+	for {
+		posts, err := db.PostsToCode(ctx, version, all, after, page)
+		if err != nil {
+			return total, err
+		}
+		if len(posts) == 0 {
+			return total, nil
+		}
+		codings := make([]kopuro.Coding, len(posts))
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := w; i < len(posts); i += workers {
+					codings[i] = eng.Analyze(posts[i].Text).Coding(posts[i].ID, version)
+				}
+			}(w)
+		}
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return total, err
+		}
+		if err := db.SaveCodings(ctx, codings); err != nil {
+			return total, err
+		}
+		total += len(posts)
+		after = posts[len(posts)-1].ID
+	}
+}
