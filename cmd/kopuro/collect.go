@@ -69,14 +69,36 @@ func runCollect(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	_, err = collectOne(ctx, e, db, c, kopuro.AccountRef{Platform: p, Handle: handle, Institution: *inst}, 0, since)
+	ref := kopuro.AccountRef{Platform: p, Handle: handle, Institution: *inst}
+	id, err := knownAccount(ctx, db, ref)
+	if err != nil {
+		return err
+	}
+	_, err = collectOne(ctx, e, db, c, ref, id, since)
 	return err
+}
+
+// knownAccount returns the id of the registered account ref names, 0 when
+// Kopuro does not know it yet.
+func knownAccount(ctx context.Context, db *store.DB, ref kopuro.AccountRef) (int64, error) {
+	accounts, err := db.Accounts(ctx, "")
+	if err != nil {
+		return 0, err
+	}
+	h := kopuro.NormalizeHandle(ref.Platform, ref.Handle)
+	for _, a := range accounts {
+		if a.Platform == ref.Platform && a.Handle != "" && a.Handle == h {
+			return a.ID, nil
+		}
+	}
+	return 0, nil
 }
 
 // collectOne runs c against ref, stores what it fetched (also when the run
 // stopped early: a quota stop keeps its pages) and records the run under
-// the account: accountID when the store already knows it, else the account
-// the collector resolved. It returns the run and the error that stopped it.
+// the account: accountID when the store already knows it (0 when not),
+// else the account the collector resolved. It returns the run and the
+// error that stopped it.
 func collectOne(ctx context.Context, e *env, db *store.DB, c platform.Collector, ref kopuro.AccountRef, accountID int64, since time.Time) (kopuro.Run, error) {
 	res, run, err := platform.Execute(ctx, c, ref, since, time.Now)
 	if res.Account.Handle != "" {
@@ -102,8 +124,12 @@ func collectOne(ctx context.Context, e *env, db *store.DB, c platform.Collector,
 		}
 		fmt.Fprintln(e.stderr, renderError(e, p))
 	}
-	if _, rerr := db.RecordRun(context.WithoutCancel(ctx), run); rerr != nil && err == nil {
-		err = rerr
+	// A run that fetched nothing for an account Kopuro does not know is not
+	// recorded: a mistyped name must not create an account.
+	if accountID != 0 || run.Items() > 0 || err == nil {
+		if _, rerr := db.RecordRun(context.WithoutCancel(ctx), run); rerr != nil && err == nil {
+			err = rerr
+		}
 	}
 	fmt.Fprintln(e.stdout, runLine(e, run))
 	if err != nil {

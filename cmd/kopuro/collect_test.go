@@ -181,3 +181,31 @@ func TestCollectOnSchedule(t *testing.T) {
 		t.Fatalf("runs = %+v, %v\n%s", runs, err, errb.String())
 	}
 }
+
+func TestCollectUnknownChannelCreatesNothing(t *testing.T) {
+	srv := fakePreview(t)
+	db := storetest.DSN(t)
+	code, _, errs := runCLI(t, nil, "", "collect", "telegram", "--channel", "no_such_channel", "--endpoint", srv.URL, "--db", db)
+	if code != 1 || !strings.Contains(errs, "404") {
+		t.Fatalf("collect: %d %s", code, errs)
+	}
+	if s := status(t, db); s["accounts"] != 0 {
+		t.Errorf("a failed run for an unknown name created an account: %v", s)
+	}
+}
+
+func TestCollectRegisteredAccountRecordsFailure(t *testing.T) {
+	// Not retried (a 5xx would be, with real waits): the run fails at once.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusForbidden) }))
+	defer srv.Close()
+	dsn := storetest.DSN(t)
+	registerKNU(t, dsn).Close()
+	code, out, _ := runCLI(t, nil, "", "collect", "telegram", "--channel", "KNU_test", "--endpoint", srv.URL, "--db", dsn)
+	if code != 1 || !strings.Contains(out, "telegram knu_test: failed") {
+		t.Fatalf("collect: %d %s", code, out)
+	}
+	_, out, _ = runCLI(t, nil, "", "status", "--db", dsn)
+	if !strings.Contains(out, "telegram knu_test: failed") || !strings.Contains(out, "403") {
+		t.Errorf("the failed run of a registered account is not shown:\n%s", out)
+	}
+}
