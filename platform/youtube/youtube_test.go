@@ -15,6 +15,8 @@ import (
 	"kopuro/platform"
 	"kopuro/platform/httpx"
 	"kopuro/platform/internal/fakeapi"
+
+	yt "google.golang.org/api/youtube/v3"
 )
 
 const (
@@ -273,5 +275,26 @@ func TestUnknownChannel(t *testing.T) {
 func TestNoKey(t *testing.T) {
 	if _, err := New(context.Background(), Config{}); kopuro.ErrorCode(err) != kopuro.EUnauthorized {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestSubscriberPrecision(t *testing.T) {
+	c := &Collector{now: func() time.Time { return start }}
+	tests := []struct {
+		st   yt.ChannelStatistics
+		want kopuro.Snapshot
+	}{
+		{yt.ChannelStatistics{SubscriberCount: 950}, kopuro.Snapshot{Value: kopuro.Known(950), Precision: kopuro.Exact}},
+		{yt.ChannelStatistics{SubscriberCount: 12300}, kopuro.Snapshot{Value: kopuro.Known(12300), Precision: kopuro.Approx}},
+		{yt.ChannelStatistics{HiddenSubscriberCount: true}, kopuro.Snapshot{Value: kopuro.Unknown, Precision: kopuro.None}},
+	}
+	for _, tt := range tests {
+		got := c.snapshots(&yt.Channel{Statistics: &tt.st})[0]
+		if got.Metric != kopuro.MetricSubscribers || got.Value != tt.want.Value || got.Precision != tt.want.Precision {
+			t.Errorf("%+v: got %+v", tt.st, got)
+		}
+		if err := got.Validate(); err != nil {
+			t.Error(err)
+		}
 	}
 }
