@@ -112,3 +112,39 @@ func (db *DB) LinkAccount(ctx context.Context, p kopuro.Platform, handle, instit
 		return moveAccount(ctx, db, tx, ph, acc)
 	})
 }
+
+// RegisterAccount links the account platform/handle to an institution, or
+// registers it there when it is new: with its history, as LinkAccount
+// does, and marked official. When the account exists, allow (if not nil)
+// is called with it inside the transaction and its error aborts the change
+// — the web layer checks there that the caller may take the account from
+// its current institution. It returns the account as stored and whether it
+// was new.
+func (db *DB) RegisterAccount(ctx context.Context, a kopuro.Account, allow func(current kopuro.Account) error) (kopuro.Account, bool, error) {
+	if err := a.ValidateLinked(); err != nil {
+		return a, false, err
+	}
+	a.Official = true
+	var saved kopuro.Account
+	created := false
+	err := db.Import(ctx, func(tx *ImportTx) error {
+		byHandle := `SELECT ` + accountCols + ` FROM accounts a LEFT JOIN institutions i ON i.id = a.institution_id WHERE a.platform = ? AND a.handle = ?`
+		cur, err := scanAccount(tx.tx.QueryRowContext(ctx, db.q(byHandle), string(a.Platform), a.Handle))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			created = true
+		case err != nil:
+			return err
+		case allow != nil:
+			if err := allow(cur); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.PutAccount(ctx, a); err != nil {
+			return err
+		}
+		saved, err = scanAccount(tx.tx.QueryRowContext(ctx, db.q(byHandle), string(a.Platform), a.Handle))
+		return err
+	})
+	return saved, created, err
+}

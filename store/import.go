@@ -22,6 +22,9 @@ type ImportTx struct {
 	posts    map[postKey]int64
 }
 
+// maxCachedPosts bounds the post ids an import remembers for its comments.
+const maxCachedPosts = 20000
+
 type postKey struct {
 	platform kopuro.Platform
 	id       string
@@ -244,6 +247,11 @@ RETURNING id`),
 		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()).Scan(&id)
 	if err != nil {
 		return err
+	}
+	if len(t.posts) >= maxCachedPosts {
+		// Comments follow their posts closely in every format; a bounded
+		// cache keeps memory flat however large the file.
+		clear(t.posts)
 	}
 	t.posts[postKey{p.Platform, p.ExternalID}] = id
 	if _, err := t.tx.ExecContext(ctx, t.db.q(`DELETE FROM post_hashtags WHERE post_id = ?`), id); err != nil {

@@ -45,11 +45,16 @@ var commands = map[string]command{
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
 	"collect": {"cli.collect.summary", runCollect},
+	"backup":  {"cli.backup.summary", runBackup},
+	"export":  {"cli.export.summary", runExport},
 	// The analysis engine.
 	"classify": {"cli.classify.summary", runClassify},
 	"eval":     {"cli.eval.summary", runEval},
 	"codebook": {"cli.codebook.summary", runCodebook},
 	"analyze":  {"cli.analyze.summary", runAnalyze},
+	// Who may sign in.
+	"user":  {"cli.user.summary", runUser},
+	"token": {"cli.token.summary", runToken},
 }
 
 func main() {

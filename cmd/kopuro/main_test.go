@@ -191,3 +191,36 @@ func TestImportCodesNewPostsAndAnalyze(t *testing.T) {
 		t.Fatalf("%d posts, %v", n, err)
 	}
 }
+
+// export then import into a new store (SQLite, or PostgreSQL under
+// KOPURO_TEST_PG) restores everything; backup copies a SQLite file.
+func TestExportImportAndBackup(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src.db")
+	runCLI(t, nil, "", "seed", "--db", src)
+	runCLI(t, nil, "", "import", "--db", src, filepath.Join("testdata", "posts.ndjson"))
+	dump := filepath.Join(t.TempDir(), "store.ndjson")
+	if code, _, errs := runCLI(t, nil, "", "export", "--db", src, "--out", dump); code != 0 {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	dst := storetest.DSN(t)
+	code, out, errs := runCLI(t, nil, "", "import", "--db", dst, dump)
+	if code != 0 || !strings.Contains(out, "restored") {
+		t.Fatalf("import of a dump: %d %s %s", code, out, errs)
+	}
+	want, got := status(t, src), status(t, dst)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %d after restore, %d before", k, got[k], v)
+		}
+	}
+	if code, _, errs := runCLI(t, nil, "", "import", "--db", dst, dump); code != 1 || !strings.Contains(errs, "not empty") {
+		t.Errorf("restoring twice: %d %s", code, errs)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.db")
+	if code, _, errs := runCLI(t, nil, "", "backup", "--db", src, "--out", cp); code != 0 {
+		t.Fatalf("backup: %d %s", code, errs)
+	}
+	if b := status(t, cp); b["posts"] != want["posts"] || b["snapshots"] != want["snapshots"] {
+		t.Errorf("backup holds %v", b)
+	}
+}

@@ -1,7 +1,7 @@
 -- Collector runs: one row per collection of one account, for
 -- `kopuro status` and for the next run to know where the last one ended.
 -- error is the user-safe message, already free of credentials; no token is
--- ever stored. (Numbered 0003: 0002 is taken by the metrics branch.)
+-- ever stored.
 
 CREATE TABLE collect_runs (
     id         @ID@,
