@@ -44,6 +44,7 @@ var commands = map[string]command{
 	"status":  {"cli.status.summary", runStatus},
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
+	"collect": {"cli.collect.summary", runCollect},
 	"backup":  {"cli.backup.summary", runBackup},
 	"export":  {"cli.export.summary", runExport},
 	// The analysis engine.
