@@ -13,10 +13,17 @@ import (
 // near-copy seen), so that copies on two platforms share a key.
 func newClusters() func(text string) string {
 	cl := analyze.NewClusterer(analyze.DefaultMaxDistance)
+	seen := map[uint64]string{} // exact copies skip the clusterer's search
 	var n int64
 	return func(text string) string {
+		fp := analyze.Fingerprint(text)
+		if k, ok := seen[fp]; ok && fp != 0 {
+			return k
+		}
 		n++
-		return strconv.FormatInt(cl.Add(n, analyze.Fingerprint(text)), 10)
+		k := strconv.FormatInt(cl.Add(n, fp), 10)
+		seen[fp] = k
+		return k
 	}
 }
 

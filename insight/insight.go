@@ -54,7 +54,17 @@ func Scorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p metri
 	if err := db.Stream(ctx, in.Code, p.From, p.To, f); err != nil {
 		return metrics.Scorecard{}, err
 	}
-	return c.Result(now, o.Index), nil
+	card := c.Result(now, o.Index)
+	// Offline figures of the same period stand beside the online metrics
+	// ("offline.volunteers", ...), where goals and reports read them.
+	ins, err := db.Indicators(ctx, in.Code)
+	if err != nil {
+		return card, err
+	}
+	for id, v := range plan.OfflineTotals(ins, p) {
+		card.Values[id] = v
+	}
+	return card, nil
 }
 
 // scoped passes on only the accounts of one platform and the posts with
@@ -194,23 +204,14 @@ type GoalStatus struct {
 const GoalWindow = 90 * 24 * time.Hour
 
 // Current measures a goal's metric at now: over [start, now] (or the last
-// GoalWindow), in the goal's scope; offline indicators are summed.
+// GoalWindow), in the goal's scope; offline indicators are summed over the
+// same span.
 func Current(ctx context.Context, db *store.DB, g plan.Goal, now time.Time, o Options) (metrics.Value, error) {
 	from := now.Add(-GoalWindow)
 	if !g.Start.IsZero() && g.Start.Start().Before(now) {
 		from = g.Start.Start()
 	}
 	p := metrics.Period{From: from, To: now.Add(time.Second)}
-	if plan.IsOfflineMetric(g.Metric) {
-		ins, err := db.Indicators(ctx, g.Institution)
-		if err != nil {
-			return metrics.Missing, err
-		}
-		if v, ok := plan.OfflineTotals(ins, p)[g.Metric]; ok {
-			return v, nil
-		}
-		return metrics.Missing, nil
-	}
 	in, err := db.Institution(ctx, g.Institution)
 	if err != nil {
 		return metrics.Missing, err

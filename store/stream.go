@@ -73,8 +73,13 @@ WHERE i.code = ? GROUP BY p.account_id`), code)
 }
 
 func (db *DB) streamPosts(ctx context.Context, code string, from, to time.Time, f Feed) error {
-	cond, args := PostFilter{Institution: code, From: from, To: to}.where()
-	rows, err := db.sql.QueryContext(ctx, db.q(postSelect+" WHERE "+cond+" ORDER BY p.published, p.id"), args...)
+	// Select by the institution's account ids so that the (account_id,
+	// published) index drives the query; a filter on i.code lets SQLite
+	// walk every post of the period for each institution.
+	cond, args := PostFilter{From: from, To: to}.where()
+	rows, err := db.sql.QueryContext(ctx, db.q(postSelect+` WHERE p.account_id IN (
+  SELECT a2.id FROM accounts a2 JOIN institutions i2 ON i2.id = a2.institution_id WHERE i2.code = ?)
+  AND `+cond+" ORDER BY p.published, p.id"), append([]any{code}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -100,9 +105,8 @@ func (db *DB) streamComments(ctx context.Context, code string, from, to time.Tim
 SELECT cm.id, cm.post_id, p.platform, p.external_id, cm.external_id, cm.parent_id, cm.author, cm.from_institution, cm.published, cm.likes
 FROM comments cm
 JOIN posts p ON p.id = cm.post_id
-JOIN accounts a ON a.id = p.account_id
-JOIN institutions i ON i.id = a.institution_id
-WHERE i.code = ? AND p.published >= ? AND p.published < ?`), code, from.Unix(), to.Unix())
+WHERE p.account_id IN (SELECT a.id FROM accounts a JOIN institutions i ON i.id = a.institution_id WHERE i.code = ?)
+  AND p.published >= ? AND p.published < ?`), code, from.Unix(), to.Unix())
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ func (s *Server) apiClassify(w http.ResponseWriter, r *http.Request) error {
 	var req struct {
 		Text *string `json:"text"`
 	}
-	if err := readJSON(r, &req); err != nil {
+	if err := decodeJSON(w, r, &req, maxJSONBody); err != nil {
 		return err
 	}
 	if req.Text == nil || strings.TrimSpace(*req.Text) == "" {

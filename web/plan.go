@@ -2,11 +2,7 @@ package web
 
 import (
 	"bytes"
-	"crypto/subtle"
-	"encoding/json"
-	"io"
 	"net/http"
-	"strings"
 
 	"kopuro"
 	"kopuro/advise"
@@ -27,40 +23,7 @@ func (s *Server) planRoutes() {
 	s.handle("POST /api/v1/campaigns", s.apiAddCampaign)
 	s.handle("GET /api/v1/campaigns/{id}/report", s.apiCampaignReport)
 	s.handle("GET /api/v1/rankings", s.apiRankings)
-}
-
-// maxBody bounds a JSON request body.
-const maxBody = 1 << 20
-
-// readJSON decodes the request body into v, refusing unknown fields and
-// bodies over maxBody.
-func readJSON(r *http.Request, v any) error {
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil {
-		return err
-	}
-	if len(b) > maxBody {
-		return kopuro.Errorf(kopuro.EInvalid, "error.body_too_large", "the request body is larger than %d bytes", maxBody).WithArg("Max", maxBody)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "error.json_body", "the request body is not valid JSON for this endpoint: %v", err).WithArg("Reason", err.Error())
-	}
-	return nil
-}
-
-// authorizeWrite lets a write through only with the admin token; who else
-// may write is settled with the dashboard's accounts.
-func (s *Server) authorizeWrite(r *http.Request) error {
-	if s.admin == "" {
-		return kopuro.Errorf(kopuro.EForbidden, "error.writes_cli_only", "writes through the API are disabled: use the command line, or start the server with KOPURO_ADMIN_TOKEN")
-	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.admin)) != 1 {
-		return kopuro.Errorf(kopuro.EUnauthorized, "error.admin_token", "a valid admin token is required")
-	}
-	return nil
+	s.handle("GET /api/v1/institutions/{code}/metrics", s.apiMetrics)
 }
 
 // apiAdvice answers GET /api/v1/institutions/{code}/advice[?period=2025-01..2025-06&lang=ru].
@@ -89,11 +52,14 @@ type checkRequest struct {
 }
 
 // apiCheck answers POST /api/v1/check with {"labels":…,"suggestions":[…]}:
-// the draft is analysed with the same engine as stored posts unless the
+// the draft is analysed with the server's engine (as stored posts) unless the
 // request gives its labels. Campaigns running today add their hashtags.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 	var req checkRequest
-	if err := readJSON(r, &req); err != nil {
+	if _, err := s.requireUser(r); err != nil {
+		return err
+	}
+	if err := decodeJSON(w, r, &req, maxJSONBody); err != nil {
 		return err
 	}
 	if req.Labels == nil {
@@ -125,6 +91,10 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 // apiGoals answers GET /api/v1/institutions/{code}/goals: {"goals":[…]}
 // with each goal's progress.
 func (s *Server) apiGoals(w http.ResponseWriter, r *http.Request) error {
+	// Goals are an institution's plans: signed-in users only.
+	if _, err := s.requireRole(r, kopuro.ActionRead, r.PathValue("code")); err != nil {
+		return err
+	}
 	gs, err := insight.Goals(r.Context(), s.db, r.PathValue("code"), s.db.Now().UTC(), insight.DefaultOptions())
 	if err != nil {
 		return err
@@ -138,14 +108,15 @@ func (s *Server) apiGoals(w http.ResponseWriter, r *http.Request) error {
 // the stored goal, e.g. {"metric":"followers","platform":"instagram",
 // "target":100000,"deadline":"2026-12-31"}.
 func (s *Server) apiAddGoal(w http.ResponseWriter, r *http.Request) error {
-	if err := s.authorizeWrite(r); err != nil {
+	code := r.PathValue("code")
+	if _, err := s.requireRole(r, kopuro.ActionEditGoals, code); err != nil {
 		return err
 	}
 	var g plan.Goal
-	if err := readJSON(r, &g); err != nil {
+	if err := decodeJSON(w, r, &g, maxJSONBody); err != nil {
 		return err
 	}
-	g.Institution = r.PathValue("code")
+	g.Institution = code
 	g, err := insight.AddGoal(r.Context(), s.db, g, s.db.Now().UTC(), insight.DefaultOptions())
 	if err != nil {
 		return err
@@ -197,11 +168,13 @@ func (s *Server) apiCampaigns(w http.ResponseWriter, r *http.Request) error {
 
 // apiAddCampaign answers POST /api/v1/campaigns with 201 and the campaign.
 func (s *Server) apiAddCampaign(w http.ResponseWriter, r *http.Request) error {
-	if err := s.authorizeWrite(r); err != nil {
+	// A campaign spans several universities: only the national office
+	// (an admin, whose calendar rights reach every institution) sets one up.
+	if _, err := s.requireRole(r, kopuro.ActionEditCalendar, ""); err != nil {
 		return err
 	}
 	var c plan.Campaign
-	if err := readJSON(r, &c); err != nil {
+	if err := decodeJSON(w, r, &c, maxJSONBody); err != nil {
 		return err
 	}
 	c, err := s.db.AddCampaign(r.Context(), c)
@@ -246,4 +219,32 @@ func (s *Server) apiRankings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, rk)
+}
+
+// apiMetrics answers GET /api/v1/institutions/{code}/metrics[?period=…]
+// [&platform=…]: the institution's scorecard (every metric of the
+// registry, per account and platform, the index with its components,
+// and the offline figures of the period).
+func (s *Server) apiMetrics(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	now := s.db.Now().UTC()
+	p, err := insight.Period(q.Get("period"), now)
+	if err != nil {
+		return err
+	}
+	var sc insight.Scope
+	if v := q.Get("platform"); v != "" {
+		if sc.Platform, err = kopuro.ParsePlatform(v); err != nil {
+			return err
+		}
+	}
+	in, err := s.db.Institution(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	card, err := insight.Scorecard(r.Context(), s.db, in, p, now, insight.DefaultOptions(), sc)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, card)
 }

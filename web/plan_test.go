@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -67,45 +69,63 @@ func TestAPIAdvice(t *testing.T) {
 }
 
 func TestAPICheck(t *testing.T) {
-	s, _ := newTestServer(t)
+	f := newAuthFixture(t)
+	s := f.S
+	// Checking a draft needs a sign-in (drafts are not public), any role.
+	if res, _ := send(t, s, "POST", "/api/v1/check", `{"text":"hi"}`); res.StatusCode != 401 {
+		t.Errorf("anonymous check: %d, want 401", res.StatusCode)
+	}
+	viewer := []string{"Authorization", "Bearer " + f.tokens[asViewer]}
 	good := `{"text":"Aigul taught robotics in her village. What do you think? #KnuCares #SDG4","platform":"instagram",
 	  "labels":{"lang":"en","category":"third_mission","tm_area":"civic_volunteering","sdgs":[4],"cta":false,"question":true,"story":true}}`
-	res, body := send(t, s, "POST", "/api/v1/check?lang=en", good)
+	res, body := send(t, s, "POST", "/api/v1/check?lang=en", good, viewer...)
 	if res.StatusCode != 200 || !strings.Contains(body, `"suggestions":[]`) {
 		t.Errorf("good draft: %d %s", res.StatusCode, body)
 	}
 	bad := `{"text":"` + strings.Repeat("a", 300) + `","platform":"x","labels":{"lang":"ky","category":"third_mission","sdgs":[],"cta":false,"question":false,"story":false}}`
-	res, body = send(t, s, "POST", "/api/v1/check?lang=en", bad)
+	res, body = send(t, s, "POST", "/api/v1/check?lang=en", bad, viewer...)
 	for _, id := range []string{"storytelling", "interactivity", "hashtags", "multilingual", "platform_fit"} {
 		if !strings.Contains(body, `"id":"`+id+`"`) {
 			t.Errorf("bad draft lacks %s: %s", id, body)
 		}
 	}
 	// Without labels the engine analyses the text.
-	if res, body := send(t, s, "POST", "/api/v1/check?lang=en", `{"text":"Университетте семинар өттү."}`); res.StatusCode != 200 ||
+	if res, body := send(t, s, "POST", "/api/v1/check?lang=en", `{"text":"Университетте семинар өттү."}`, viewer...); res.StatusCode != 200 ||
 		!strings.Contains(body, `"lang":"ky"`) || !strings.Contains(body, `"id":"interactivity"`) {
 		t.Errorf("engine check: %d %s", res.StatusCode, body)
 	}
-	if res, _ := send(t, s, "POST", "/api/v1/check", `{"text":`); res.StatusCode != 400 {
+	if res, _ := send(t, s, "POST", "/api/v1/check", `{"text":`, viewer...); res.StatusCode != 400 {
 		t.Errorf("broken JSON: %d", res.StatusCode)
 	}
 }
 
+// Goals: signed-in users read them; admins and the institution's own
+// editors write them. Campaigns span universities: only admins add them.
 func TestAPIGoalsAndCampaigns(t *testing.T) {
-	s, _ := newTestServer(t)
-	goal := `{"metric":"followers","platform":"instagram","target":100000,"deadline":"2026-12-31"}`
-	if res, _ := send(t, s, "POST", "/api/v1/institutions/knu/goals", goal); res.StatusCode != 403 {
-		t.Errorf("write without a configured token: %d, want 403", res.StatusCode)
+	f := newAuthFixture(t)
+	s := f.S
+	ctx := context.Background()
+	goalState := func(t testing.TB) string {
+		var out []string
+		for _, inst := range []string{f.Own, f.Other} {
+			gs, err := f.DB.Goals(ctx, inst)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprint(inst, len(gs)))
+		}
+		return strings.Join(out, " ")
 	}
-	s.admin = "secret"
-	if res, _ := send(t, s, "POST", "/api/v1/institutions/knu/goals", goal, "Authorization", "Bearer wrong"); res.StatusCode != 401 {
-		t.Errorf("wrong token: %d, want 401", res.StatusCode)
-	}
-	res, body := send(t, s, "POST", "/api/v1/institutions/knu/goals", goal, "Authorization", "Bearer secret")
-	if res.StatusCode != 201 || !strings.Contains(body, `"id":1`) {
-		t.Fatalf("add goal: %d %s", res.StatusCode, body)
-	}
-	res, body = get(t, s, "/api/v1/institutions/knu/goals")
+	f.checkWrite(t, writeEndpoint{Method: "POST",
+		Path: func(inst string, n int) string { return "/api/v1/institutions/" + inst + "/goals" },
+		Body: func(inst string, n int) string {
+			return fmt.Sprintf(`{"metric":"followers","platform":"instagram","target":%d,"deadline":"2026-12-31"}`, 100000+n)
+		},
+		State: goalState,
+	}, map[string]want{anonymous: {401, 401}, badToken: {401, 401}, asAdmin: {201, 201},
+		asEditor: {201, 403}, asCoder: {403, 403}, asViewer: {403, 403}})
+
+	res, body := f.do(t, call{Method: "GET", Path: "/api/v1/institutions/knu/goals", As: asViewer})
 	var gs struct {
 		Goals []struct {
 			ID       int64 `json:"id"`
@@ -116,23 +136,41 @@ func TestAPIGoalsAndCampaigns(t *testing.T) {
 			} `json:"progress"`
 		} `json:"goals"`
 	}
-	if err := json.Unmarshal([]byte(body), &gs); err != nil || len(gs.Goals) != 1 || gs.Goals[0].Progress.Target.Value != 100000 {
+	if err := json.Unmarshal([]byte(body), &gs); err != nil || res.StatusCode != 200 || len(gs.Goals) != 2 || gs.Goals[0].Progress.Target.Value < 100000 {
 		t.Errorf("goals = %d %s", res.StatusCode, body)
 	}
-	if res, _ := send(t, s, "POST", "/api/v1/institutions/knu/goals", `{"metric":"nope","target":1,"deadline":"2026-01-01"}`, "Authorization", "Bearer secret"); res.StatusCode != 400 {
+	if res, _ := get(t, s, "/api/v1/institutions/knu/goals"); res.StatusCode != 401 {
+		t.Errorf("goals without sign-in: %d, want 401", res.StatusCode)
+	}
+	if res, _ := f.do(t, call{Method: "POST", Path: "/api/v1/institutions/knu/goals", Body: `{"metric":"nope","target":1,"deadline":"2026-01-01"}`, As: asAdmin}); res.StatusCode != 400 {
 		t.Errorf("bad goal: %d", res.StatusCode)
 	}
 
+	campaigns := func(t testing.TB) string {
+		cs, err := f.DB.Campaigns(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(len(cs))
+	}
+	f.checkWrite(t, writeEndpoint{Method: "POST",
+		Path: func(string, int) string { return "/api/v1/campaigns" },
+		Body: func(inst string, n int) string {
+			return fmt.Sprintf(`{"id":"usw-%d","name":"University Service Week","hashtag":"#UniServiceWeek","from":"2025-04-21","to":"2025-04-27","institutions":["knu","%s"]}`, n, inst)
+		},
+		State: campaigns,
+	}, map[string]want{anonymous: {401, 401}, badToken: {401, 401}, asAdmin: {201, 201},
+		asEditor: {403, 403}, asCoder: {403, 403}, asViewer: {403, 403}})
 	camp := `{"id":"usw-2025","name":"University Service Week","hashtag":"#UniServiceWeek","from":"2025-04-21","to":"2025-04-27","institutions":["knu","auca"]}`
-	if res, body := send(t, s, "POST", "/api/v1/campaigns", camp, "Authorization", "Bearer secret"); res.StatusCode != 201 {
+	if res, body := f.do(t, call{Method: "POST", Path: "/api/v1/campaigns", Body: camp, As: asAdmin}); res.StatusCode != 201 {
 		t.Fatalf("add campaign: %d %s", res.StatusCode, body)
 	}
-	if res, _ := send(t, s, "POST", "/api/v1/campaigns", camp, "Authorization", "Bearer secret"); res.StatusCode != 409 {
+	if res, _ := f.do(t, call{Method: "POST", Path: "/api/v1/campaigns", Body: camp, As: asAdmin}); res.StatusCode != 409 {
 		t.Errorf("duplicate campaign: %d", res.StatusCode)
 	}
 	_, body = get(t, s, "/api/v1/campaigns")
 	var cs struct{ Campaigns []plan.Campaign }
-	if json.Unmarshal([]byte(body), &cs); len(cs.Campaigns) != 1 || len(cs.Campaigns[0].Institutions) != 2 {
+	if json.Unmarshal([]byte(body), &cs); len(cs.Campaigns) != 5 {
 		t.Errorf("campaigns = %s", body)
 	}
 	res, body = get(t, s, "/api/v1/campaigns/usw-2025/report")
@@ -166,5 +204,32 @@ func TestAPIRankings(t *testing.T) {
 		if res, _ := get(t, s, "/api/v1/rankings"+bad); res.StatusCode != 400 {
 			t.Errorf("%s: %d, want 400", bad, res.StatusCode)
 		}
+	}
+}
+
+func TestAPIMetrics(t *testing.T) {
+	s, _ := newTestServer(t)
+	res, body := get(t, s, "/api/v1/institutions/auca/metrics?period=2024-01..2024-03&platform=instagram")
+	if res.StatusCode != 200 || !strings.Contains(body, `"institution":"auca"`) || !strings.Contains(body, `"tmvi"`) {
+		t.Errorf("metrics = %d %.300s", res.StatusCode, body)
+	}
+	var sc struct {
+		Values map[string]struct {
+			Value     *float64
+			Precision string
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &sc); err != nil {
+		t.Fatal(err)
+	}
+	// No posts: the count is 0, the shares are missing (null), never 0.
+	if v := sc.Values["posts"]; v.Value == nil || *v.Value != 0 {
+		t.Errorf("posts = %+v", v)
+	}
+	if v := sc.Values["tm_share"]; v.Value != nil || v.Precision != "none" {
+		t.Errorf("tm_share = %+v, want null/none", v)
+	}
+	if res, _ := get(t, s, "/api/v1/institutions/nope/metrics"); res.StatusCode != 404 {
+		t.Errorf("unknown institution: %d", res.StatusCode)
 	}
 }

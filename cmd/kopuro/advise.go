@@ -14,10 +14,6 @@ import (
 	"kopuro/metrics"
 )
 
-func init() {
-	commands["advise"] = command{"cli.advise.summary", runAdvise}
-}
-
 // runAdvise prints the ten recommendations for an institution:
 //
 //	kopuro advise --institution CODE [--period 2025-01..2025-06] [--lang ky|ru|en] [--json] [--config FILE]

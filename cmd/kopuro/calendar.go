@@ -12,10 +12,6 @@ import (
 	"kopuro/plan"
 )
 
-func init() {
-	commands["calendar"] = command{"cli.calendar.summary", runCalendar}
-}
-
 // runCalendar prints the content calendar, or writes it as iCalendar:
 //
 //	kopuro calendar [--from DATE] [--to DATE] [--ics] [--json] [--rubric "Impact Friday:friday:#ImpactFriday"]...

@@ -11,10 +11,6 @@ import (
 	"kopuro/plan"
 )
 
-func init() {
-	commands["campaign"] = command{"cli.campaign.summary", runCampaign}
-}
-
 // runCampaign manages campaigns shared by several universities:
 //
 //	kopuro campaign add --id ID --name NAME --hashtag TAG --from DATE --to DATE [--institution CODE]... [--sdg N]...

@@ -15,10 +15,6 @@ import (
 	"kopuro/insight"
 )
 
-func init() {
-	commands["check"] = command{"cli.check.summary", runCheck}
-}
-
 // maxDraft bounds a draft read from standard input.
 const maxDraft = 1 << 20
 

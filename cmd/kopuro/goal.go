@@ -15,10 +15,6 @@ import (
 	"kopuro/plan"
 )
 
-func init() {
-	commands["goal"] = command{"cli.goal.summary", runGoal}
-}
-
 // runGoal manages goals (KPIs):
 //
 //	kopuro goal add --institution CODE --metric ID [--platform P] [--label L]

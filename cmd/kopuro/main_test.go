@@ -143,6 +143,16 @@ func TestAccountLink(t *testing.T) {
 	}
 }
 
+// Every command the README and the issues promise is registered.
+func TestCommandsRegistered(t *testing.T) {
+	for _, name := range []string{"serve", "seed", "import", "status", "account", "migrate", "backup", "export",
+		"classify", "eval", "codebook", "analyze", "user", "token", "advise", "check", "goal", "calendar", "campaign", "offline"} {
+		if _, ok := commands[name]; !ok {
+			t.Errorf("command %q is not registered", name)
+		}
+	}
+}
+
 func TestUsage(t *testing.T) {
 	if code, _, errs := runCLI(t, nil, ""); code != 2 || !strings.Contains(errs, "serve") {
 		t.Errorf("no args: %d %s", code, errs)

@@ -10,10 +10,6 @@ import (
 	"kopuro/plan"
 )
 
-func init() {
-	commands["offline"] = command{"cli.offline.summary", runOffline}
-}
-
 // runOffline records offline indicators (event attendance, volunteers,
 // partnerships, media mentions), which goals can target:
 //
