@@ -73,3 +73,18 @@ func (a *Account) Validate() error {
 	}
 	return nil
 }
+
+// ValidateLinked checks an account that is being given to an institution:
+// valid, with a handle and an institution.
+func (a *Account) ValidateLinked() error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if a.Institution == "" {
+		return invalid("institution", "error.required", "the field institution is required").WithArg("Field", "institution")
+	}
+	if a.Handle == "" {
+		return invalid("handle", "error.required", "the field handle is required").WithArg("Field", "handle")
+	}
+	return nil
+}

@@ -13,6 +13,7 @@ const (
 	EConflict     = "conflict"     // the change clashes with stored state
 	EUnauthorized = "unauthorized" // no valid session or token
 	EForbidden    = "forbidden"    // authenticated, but not allowed
+	ERateLimited  = "rate_limited" // too many attempts: wait and retry
 	EUnavailable  = "unavailable"  // a needed component or remote service is missing
 	EInternal     = "internal"     // anything else: never shown in detail
 )

@@ -17,9 +17,10 @@ func moveAccount(ctx context.Context, db *DB, tx *sql.Tx, from, to int64) error 
 		   SELECT 1 FROM snapshots s2 WHERE s2.account_id = ? AND s2.metric = snapshots.metric AND s2.as_of = snapshots.as_of)`,
 		`UPDATE snapshots SET account_id = ? WHERE account_id = ?`,
 		`UPDATE posts SET account_id = ? WHERE account_id = ?`,
+		`UPDATE collect_runs SET account_id = ? WHERE account_id = ?`,
 		`DELETE FROM accounts WHERE id = ?`,
 	}
-	args := [][]any{{from, to}, {to, from}, {to, from}, {from}}
+	args := [][]any{{from, to}, {to, from}, {to, from}, {to, from}, {from}}
 	for i, s := range stmts {
 		if _, err := tx.ExecContext(ctx, db.q(s), args[i]...); err != nil {
 			return err
@@ -110,4 +111,40 @@ func (db *DB) LinkAccount(ctx context.Context, p kopuro.Platform, handle, instit
 		}
 		return moveAccount(ctx, db, tx, ph, acc)
 	})
+}
+
+// RegisterAccount links the account platform/handle to an institution, or
+// registers it there when it is new: with its history, as LinkAccount
+// does, and marked official. When the account exists, allow (if not nil)
+// is called with it inside the transaction and its error aborts the change
+// — the web layer checks there that the caller may take the account from
+// its current institution. It returns the account as stored and whether it
+// was new.
+func (db *DB) RegisterAccount(ctx context.Context, a kopuro.Account, allow func(current kopuro.Account) error) (kopuro.Account, bool, error) {
+	if err := a.ValidateLinked(); err != nil {
+		return a, false, err
+	}
+	a.Official = true
+	var saved kopuro.Account
+	created := false
+	err := db.Import(ctx, func(tx *ImportTx) error {
+		byHandle := `SELECT ` + accountCols + ` FROM accounts a LEFT JOIN institutions i ON i.id = a.institution_id WHERE a.platform = ? AND a.handle = ?`
+		cur, err := scanAccount(tx.tx.QueryRowContext(ctx, db.q(byHandle), string(a.Platform), a.Handle))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			created = true
+		case err != nil:
+			return err
+		case allow != nil:
+			if err := allow(cur); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.PutAccount(ctx, a); err != nil {
+			return err
+		}
+		saved, err = scanAccount(tx.tx.QueryRowContext(ctx, db.q(byHandle), string(a.Platform), a.Handle))
+		return err
+	})
+	return saved, created, err
 }

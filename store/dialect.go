@@ -84,3 +84,13 @@ func (d dialect) tableExists() string {
 	}
 	return `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`
 }
+
+// resetSequence returns the statement that moves table's id sequence past
+// its largest id after rows were inserted with explicit ids ("" when the
+// dialect needs none: SQLite picks max(id)+1 by itself).
+func (d dialect) resetSequence(table string) string {
+	if d.name != "postgres" {
+		return ""
+	}
+	return `SELECT setval(pg_get_serial_sequence('` + table + `', 'id'), COALESCE((SELECT MAX(id) FROM ` + table + `), 0) + 1, false)`
+}

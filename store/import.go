@@ -23,11 +23,6 @@ type ImportTx struct {
 	stmts    map[string]*sql.Stmt
 }
 
-// recentPosts bounds the posts an import remembers for its comments (which
-// follow their posts): past it the map starts afresh and a comment of an
-// older post finds it with a query, so memory stays flat in file size.
-const recentPosts = 4096
-
 // stmt returns query prepared once in this transaction: an import runs
 // the same few statements for every item, and parsing them again each
 // time cost more than running them.
@@ -61,6 +56,9 @@ func (t *ImportTx) exec(ctx context.Context, query string, args ...any) error {
 	_, err = st.ExecContext(ctx, args...)
 	return err
 }
+
+// maxCachedPosts bounds the post ids an import remembers for its comments.
+const maxCachedPosts = 20000
 
 type postKey struct {
 	platform kopuro.Platform
@@ -281,7 +279,9 @@ RETURNING id`, []any{&id}, string(p.Platform), p.ExternalID, acc, p.URL, p.Publi
 	if err != nil {
 		return err
 	}
-	if len(t.posts) >= recentPosts {
+	if len(t.posts) >= maxCachedPosts {
+		// Comments follow their posts closely in every format; a bounded
+		// cache keeps memory flat however large the file.
 		clear(t.posts)
 	}
 	t.posts[postKey{p.Platform, p.ExternalID}] = id

@@ -23,13 +23,15 @@ type page struct {
 	Path      string
 	query     url.Values
 	RequestID string
-	cat       *i18n.Catalog
-	Data      any
+	// User is the signed-in user, nil for a visitor.
+	User *kopuro.User
+	cat  *i18n.Catalog
+	Data any
 }
 
 func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string) *page {
 	return &page{Lang: s.lang(w, r), Langs: i18n.Langs, TitleKey: titleKey, Path: r.URL.Path,
-		query: r.URL.Query(), RequestID: requestID(r), cat: s.cat}
+		query: r.URL.Query(), RequestID: requestID(r), User: currentUser(r), cat: s.cat}
 }
 
 // T translates a catalogue key; args alternate names and values.
@@ -116,9 +118,20 @@ func (s *Server) parseTemplates() error {
 	return nil
 }
 
+// RoleName is a role's name in the page language.
+func (p *page) RoleName(r kopuro.Role) string { return p.T("role." + string(r)) }
+
+// LoginURL is the sign-in page, coming back to the current page after.
+func (p *page) LoginURL() string { return "/login?" + url.Values{"next": {p.Path}}.Encode() }
+
 // render executes a page template into a buffer first, so that a template
 // error becomes a clean error response instead of half a page.
 func (s *Server) render(w http.ResponseWriter, name string, p *page) error {
+	return s.renderStatus(w, http.StatusOK, name, p)
+}
+
+// renderStatus is render with another status than 200.
+func (s *Server) renderStatus(w http.ResponseWriter, status int, name string, p *page) error {
 	t, ok := s.pages[name]
 	if !ok {
 		return fmt.Errorf("web: no template %q", name)
@@ -128,6 +141,7 @@ func (s *Server) render(w http.ResponseWriter, name string, p *page) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
 }

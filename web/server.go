@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"kopuro/analyze"
@@ -36,6 +37,10 @@ type Config struct {
 	// DevDir, when set, is the web/ source folder: templates and assets are
 	// read from it on every request, so edits show without a rebuild.
 	DevDir string
+	// Now is the clock of the sign-in rate limits; time.Now when nil.
+	Now func() time.Time
+	// SessionTTL is how long a sign-in lasts; 14 days when zero.
+	SessionTTL time.Duration
 }
 
 // Server is the HTTP handler of the dashboard and API.
@@ -49,11 +54,18 @@ type Server struct {
 	pages  map[string]*template.Template
 	mux    *http.ServeMux
 	static http.Handler
+	// handler is mux inside the middleware chain (middleware.go).
+	handler    http.Handler
+	logins     *loginLimits
+	sessionTTL time.Duration
+	dummyOnce  sync.Once
+	dummy      string
 }
 
 // New builds a Server and parses its templates.
 func New(cfg Config) (*Server, error) {
-	s := &Server{db: cfg.DB, eng: cfg.Engine, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux()}
+	s := &Server{db: cfg.DB, eng: cfg.Engine, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux(),
+		sessionTTL: sessionTTLOr(cfg.SessionTTL)}
 	if s.eng == nil {
 		eng, err := analyze.New(codebook.Default())
 		if err != nil {
@@ -61,6 +73,11 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.eng = eng
 	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	s.logins = newLoginLimits(now)
 	if s.cat == nil {
 		s.cat = i18n.Embedded()
 	}
@@ -76,6 +93,7 @@ func New(cfg Config) (*Server, error) {
 	static, _ := fs.Sub(s.files, "static")
 	s.static = http.StripPrefix("/static/", http.FileServerFS(static))
 	s.routes()
+	s.handler = s.chain(s.mux)
 	return s, nil
 }
 
@@ -87,6 +105,11 @@ func (s *Server) routes() {
 	s.handle("GET /api/v1/institutions", s.apiInstitutions)
 	s.handle("GET /api/v1/leaderboard", s.apiLeaderboard)
 	s.handle("POST /api/v1/classify", s.apiClassify)
+	s.planRoutes()
+	s.handle("POST /api/v1/accounts", s.apiAddAccount)
+	s.handle("GET /login", s.loginPage)
+	s.handle("POST /login", s.loginPost)
+	s.handle("POST /logout", s.logout)
 	s.handle("GET /", s.notFound)
 }
 
@@ -130,6 +153,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	start := time.Now()
-	s.mux.ServeHTTP(w, r)
+	s.handler.ServeHTTP(w, r)
 	s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "id", id, "dur", time.Since(start))
 }

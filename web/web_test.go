@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -39,15 +38,7 @@ func newTestServer(t *testing.T) (*Server, *store.DB) {
 
 func get(t *testing.T, h http.Handler, url string, hdr ...string) (*http.Response, string) {
 	t.Helper()
-	req := httptest.NewRequest("GET", url, nil)
-	for i := 0; i+1 < len(hdr); i += 2 {
-		req.Header.Set(hdr[i], hdr[i+1])
-	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	res := rec.Result()
-	b, _ := io.ReadAll(res.Body)
-	return res, string(b)
+	return send(t, h, "GET", url, "", hdr...)
 }
 
 // cellOf returns the Table 1 cell of an institution's row and a platform

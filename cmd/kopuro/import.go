@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -83,6 +84,15 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 		return kopuro.Errorf(kopuro.EInvalid, "cli.import.open", "cannot open %s: %v", path, err).WithArg("File", path)
 	}
 	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if head, _ := br.Peek(4096); store.IsDump(head) {
+		// A whole-store dump (kopuro export) is restored, not imported.
+		if err := db.Restore(ctx, br, path); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.import.restored", "File", path))
+		return nil
+	}
 	var prog *progress
 	if !quiet {
 		prog = newProgress(e, f)
@@ -91,7 +101,7 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 	var rep importer.Report
 	err = db.Import(ctx, func(tx *store.ImportTx) error {
 		var err error
-		rep, err = importer.Run(ctx, f, path, opts, tx)
+		rep, err = importer.Run(ctx, br, path, opts, tx)
 		return err
 	})
 	prog.done()

@@ -44,12 +44,26 @@ var commands = map[string]command{
 	"status":  {"cli.status.summary", runStatus},
 	"account": {"cli.account.summary", runAccount},
 	"migrate": {"cli.migrate.summary", runMigrate},
+	"collect": {"cli.collect.summary", runCollect},
+	"backup":  {"cli.backup.summary", runBackup},
+	"export":  {"cli.export.summary", runExport},
 	// The analysis engine.
 	"classify": {"cli.classify.summary", runClassify},
 	"eval":     {"cli.eval.summary", runEval},
 	"codebook": {"cli.codebook.summary", runCodebook},
 	"analyze":  {"cli.analyze.summary", runAnalyze},
-	"gen":      {"cli.gen.summary", runGen},
+	// Who may sign in.
+	"user":  {"cli.user.summary", runUser},
+	"token": {"cli.token.summary", runToken},
+	// Metrics, advice and plans.
+	"advise":   {"cli.advise.summary", runAdvise},
+	"check":    {"cli.check.summary", runCheck},
+	"goal":     {"cli.goal.summary", runGoal},
+	"calendar": {"cli.calendar.summary", runCalendar},
+	"campaign": {"cli.campaign.summary", runCampaign},
+	"offline":  {"cli.offline.summary", runOffline},
+	// Benchmarks.
+	"gen": {"cli.gen.summary", runGen},
 }
 
 func main() {

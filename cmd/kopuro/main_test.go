@@ -143,6 +143,16 @@ func TestAccountLink(t *testing.T) {
 	}
 }
 
+// Every command the README and the issues promise is registered.
+func TestCommandsRegistered(t *testing.T) {
+	for _, name := range []string{"serve", "seed", "import", "status", "account", "migrate", "backup", "export",
+		"classify", "eval", "codebook", "analyze", "user", "token", "advise", "check", "goal", "calendar", "campaign", "offline"} {
+		if _, ok := commands[name]; !ok {
+			t.Errorf("command %q is not registered", name)
+		}
+	}
+}
+
 func TestUsage(t *testing.T) {
 	if code, _, errs := runCLI(t, nil, ""); code != 2 || !strings.Contains(errs, "serve") {
 		t.Errorf("no args: %d %s", code, errs)
@@ -189,5 +199,38 @@ func TestImportCodesNewPostsAndAnalyze(t *testing.T) {
 	})
 	if err != nil || n != 3 {
 		t.Fatalf("%d posts, %v", n, err)
+	}
+}
+
+// export then import into a new store (SQLite, or PostgreSQL under
+// KOPURO_TEST_PG) restores everything; backup copies a SQLite file.
+func TestExportImportAndBackup(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src.db")
+	runCLI(t, nil, "", "seed", "--db", src)
+	runCLI(t, nil, "", "import", "--db", src, filepath.Join("testdata", "posts.ndjson"))
+	dump := filepath.Join(t.TempDir(), "store.ndjson")
+	if code, _, errs := runCLI(t, nil, "", "export", "--db", src, "--out", dump); code != 0 {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	dst := storetest.DSN(t)
+	code, out, errs := runCLI(t, nil, "", "import", "--db", dst, dump)
+	if code != 0 || !strings.Contains(out, "restored") {
+		t.Fatalf("import of a dump: %d %s %s", code, out, errs)
+	}
+	want, got := status(t, src), status(t, dst)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %d after restore, %d before", k, got[k], v)
+		}
+	}
+	if code, _, errs := runCLI(t, nil, "", "import", "--db", dst, dump); code != 1 || !strings.Contains(errs, "not empty") {
+		t.Errorf("restoring twice: %d %s", code, errs)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.db")
+	if code, _, errs := runCLI(t, nil, "", "backup", "--db", src, "--out", cp); code != 0 {
+		t.Fatalf("backup: %d %s", code, errs)
+	}
+	if b := status(t, cp); b["posts"] != want["posts"] || b["snapshots"] != want["snapshots"] {
+		t.Errorf("backup holds %v", b)
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
+	"slices"
 
 	"kopuro"
 	"kopuro/store"
@@ -48,4 +50,25 @@ func openStore(ctx context.Context, dsn string, migrate bool) (*store.DB, error)
 		}
 	}
 	return db, nil
+}
+
+// subcommandAndOpen takes the first argument as one of subs, parses the
+// flags that follow it and opens (migrating) the store --db names; any
+// other first argument, or a stray one, prints the usage of command name.
+func subcommandAndOpen(ctx context.Context, e *env, fs *flag.FlagSet, dsn *string, name string, args []string, subs ...string) (string, *store.DB, error) {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+		fs.Usage()
+		return "", nil, flag.ErrHelp
+	}
+	if len(args) == 0 || !slices.Contains(subs, args[0]) {
+		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli."+name+".usage"))
+		return "", nil, errUsage
+	}
+	db, err := parseAndOpen(ctx, fs, dsn, args[1:], true)
+	if err == nil && fs.NArg() > 0 {
+		db.Close()
+		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli."+name+".usage"))
+		err = errUsage
+	}
+	return args[0], db, err
 }

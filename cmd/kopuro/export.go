@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"os"
+
+	"kopuro"
+)
+
+// runExport writes the whole store as a dump that `kopuro import` restores
+// into an empty store, SQLite or PostgreSQL:
+//
+//	kopuro export [--db PATH] [--format ndjson] [--out FILE]
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "export")
+	dsn := dbFlag(e, fs)
+	format := fs.String("format", "ndjson", e.cat.T(e.lang, "cli.flag.export_format"))
+	out := fs.String("out", "", e.cat.T(e.lang, "cli.flag.out"))
+	db, err := parseAndOpen(ctx, fs, dsn, args, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *format != "ndjson" {
+		return kopuro.Errorf(kopuro.EInvalid, "cli.export.format", "unknown export format %q (ndjson)", *format).WithArg("Value", *format)
+	}
+	if *out == "" {
+		return db.Dump(ctx, e.stdout)
+	}
+	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return kopuro.Errorf(kopuro.EInvalid, "cli.export.create", "cannot create %s: %v", *out, err).WithArg("File", *out)
+	}
+	if err := db.Dump(ctx, f); err != nil {
+		f.Close()
+		os.Remove(*out)
+		return err
+	}
+	return f.Close()
+}
