@@ -153,7 +153,12 @@ func (g *gen) registry() error {
 		if a.Platform == "telegram" || a.Platform == "youtube" {
 			metric = "subscribers"
 		}
-		for d := g.opt.Start.AddDate(0, 3, -1); d.Before(g.end); d = d.AddDate(0, 3, 0) {
+		// Quarter ends: the last day of every third month.
+		for q := 1; ; q++ {
+			d := g.opt.Start.AddDate(0, 3*q, -1)
+			if !d.Before(g.end) {
+				break
+			}
 			v := int64(math.Round(g.followers(a, d)))
 			rec := snapRec{Kind: "snapshot", Platform: a.Platform, Handle: a.Handle, Metric: metric, Precision: "exact",
 				AsOf: d.Format("2006-01-02"), Source: sourceOf(a.Platform)}
