@@ -234,3 +234,20 @@ func TestExportImportAndBackup(t *testing.T) {
 		t.Errorf("backup holds %v", b)
 	}
 }
+
+// A ranking table's names are matched against the store's institutions,
+// not only the bundled registry.
+func TestImportRankingMatchesStoreInstitutions(t *testing.T) {
+	db := storetest.DSN(t)
+	runCLI(t, nil, "", "seed", "--db", db)
+	if code, _, errs := runCLI(t, nil, "", "import", "--db", db, filepath.Join("..", "..", "importer", "testdata", "generic", "institutions.csv")); code != 0 {
+		t.Fatalf("institutions: %s", errs)
+	}
+	code, out, errs := runCLI(t, nil, "", "import", "--db", db, filepath.Join("testdata", "ranking-store.csv"))
+	if code != 0 || !strings.Contains(out, "2 snapshots") {
+		t.Fatalf("ranking: %d %s %s", code, out, errs)
+	}
+	if s := status(t, db); s["snapshots"] != 41 {
+		t.Errorf("snapshots = %d, want 39 + 2", s["snapshots"])
+	}
+}
