@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"migrate": {"cli.migrate.summary", runMigrate},
 	"backup":  {"cli.backup.summary", runBackup},
 	"export":  {"cli.export.summary", runExport},
+	"report":  {"cli.report.summary", runReport},
 	// The analysis engine.
 	"classify": {"cli.classify.summary", runClassify},
 	"eval":     {"cli.eval.summary", runEval},
