@@ -65,7 +65,11 @@ func intro(m *Model, f fmtr) []Block {
 	t := &Table{Sheet: "sources", Caption: f.t("report.sources.caption"),
 		Head: []string{f.t("report.sources.name"), f.t("report.sources.from"), f.t("report.sources.to"), f.t("report.sources.figures")}}
 	for _, s := range m.Sources {
-		t.Rows = append(t.Rows, []Cell{text(s.Name), text(f.date(s.From)), text(f.date(s.To)), f.count(s.Figures)})
+		name := s.Name
+		if name == "" {
+			name = f.t("report.sources.unknown")
+		}
+		t.Rows = append(t.Rows, []Cell{text(name), text(f.date(s.From)), text(f.date(s.To)), f.count(s.Figures)})
 	}
 	return append(b, table(t))
 }

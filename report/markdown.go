@@ -63,7 +63,7 @@ func mdTable(b *strings.Builder, t *Table) {
 		for _, c := range r {
 			s := mdEscape(c.Text)
 			if c.AsOf != "" || c.Source != "" {
-				s += " <br>" + mdEscape(strings.TrimPrefix(c.AsOf+" · "+c.Source, " · "))
+				s += " <br>" + mdEscape(strings.Trim(c.AsOf+" · "+c.Source, " ·"))
 			}
 			b.WriteString(" " + s + " |")
 		}

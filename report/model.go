@@ -173,10 +173,7 @@ func sources(latest []store.AccountSnapshot, insts []kopuro.Institution) []Sourc
 		if !keep[ls.Account.Institution] {
 			continue
 		}
-		name := strings.TrimSpace(ls.Snapshot.Source)
-		if name == "" {
-			name = "—"
-		}
+		name := strings.TrimSpace(ls.Snapshot.Source) // "": not given
 		s := by[name]
 		if s == nil {
 			s = &Source{Name: name, From: ls.Snapshot.AsOf, To: ls.Snapshot.AsOf}
