@@ -75,9 +75,10 @@ func mdTable(b *strings.Builder, t *Table) {
 }
 
 // mdEscape makes text inert in Markdown: backslash before the characters
-// that start markup, HTML brackets as entities, lines joined.
+// that start markup, HTML brackets as entities, lines joined. Other
+// spaces stay: the narrow no-break space groups ky/ru thousands.
 func mdEscape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), " ")
 	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "|", `\|`,
 		"<", "&lt;", ">", "&gt;", "#", `\#`)
 	return r.Replace(s)

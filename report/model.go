@@ -124,13 +124,6 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 			m.Cards[peer.Code] = card
 		}
 	}
-	for a := range m.Top {
-		top := m.Top[a]
-		sort.SliceStable(top, func(i, j int) bool { return top[i].ER.V > top[j].ER.V })
-		if len(top) > TopPerArea {
-			m.Top[a] = top[:TopPerArea]
-		}
-	}
 	return m, nil
 }
 
@@ -234,10 +227,20 @@ func (m *Model) posts(ctx context.Context, db *store.DB, code string) error {
 		if !er.OK() {
 			return nil
 		}
-		m.Top[l.Area] = append(m.Top[l.Area], TopPost{Institution: code, Platform: lp.Post.Platform, URL: lp.Post.URL,
-			Text: excerpt(lp.Post.Text, 200), ER: er, Published: lp.Post.Published})
+		m.Top[l.Area] = keepTop(append(m.Top[l.Area], TopPost{Institution: code, Platform: lp.Post.Platform, URL: lp.Post.URL,
+			Text: excerpt(lp.Post.Text, 200), ER: er, Published: lp.Post.Published}))
 		return nil
 	})
+}
+
+// keepTop keeps the TopPerArea posts of highest ER, earlier posts first
+// among equals, so that a store of many posts holds only a few in memory.
+func keepTop(top []TopPost) []TopPost {
+	sort.SliceStable(top, func(i, j int) bool { return top[i].ER.V > top[j].ER.V })
+	if len(top) > TopPerArea {
+		top = top[:TopPerArea]
+	}
+	return top
 }
 
 // excerpt cuts s to at most n runes at a word boundary, with an ellipsis.

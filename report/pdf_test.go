@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"kopuro"
 	"kopuro/internal/reporoot"
 )
 
@@ -112,4 +114,20 @@ func pages(t *testing.T, file string) int {
 	}
 	n, _ := strconv.Atoi(string(m[1]))
 	return n
+}
+
+// TestPDFWithoutChromium checks the user-safe error that says how to
+// install the printer.
+func TestPDFWithoutChromium(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	err := PDF(context.Background(), &bytes.Buffer{}, &Doc{})
+	var ke *kopuro.Error
+	if !errors.As(err, &ke) || ke.Code != kopuro.EUnavailable || ke.Key != "report.error.chromium" {
+		t.Fatalf("err = %v, want the report.error.chromium error", err)
+	}
+	for _, lang := range []string{"ky", "ru", "en"} {
+		if msg := cat.T(lang, ke.Key); !strings.Contains(msg, "apt-get install chromium") {
+			t.Errorf("%s: %q does not say how to install Chromium", lang, msg)
+		}
+	}
 }

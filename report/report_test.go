@@ -18,6 +18,11 @@ func TestMarkdownGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		golden(t, "report-"+lang+".md", b.Bytes())
+		for _, v := range Table1Values(m, lang) {
+			if !strings.Contains(b.String(), mdEscape(v)) {
+				t.Errorf("%s: Table 1 value %q missing", lang, v)
+			}
+		}
 		if strings.Contains(b.String(), "<script") || strings.Contains(b.String(), "dryer](javascript") {
 			t.Errorf("%s: untrusted post text is not escaped", lang)
 		}
