@@ -43,7 +43,7 @@ func (s *Server) apiLeaderboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	entries := []leaderboardEntry{}
-	for _, c := range t.leaderboard(p) {
+	for _, c := range t.Leaderboard(p) {
 		entries = append(entries, leaderboardEntry{Institution: c.Institution.Code, Handle: c.Account.Handle,
 			Metric: c.Snapshot.Metric, Value: c.Snapshot.Value, Precision: c.Snapshot.Precision,
 			AsOf: c.Snapshot.AsOf, Source: c.Snapshot.Source})

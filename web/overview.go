@@ -38,7 +38,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
 	}
 	var boards []leaderboardView
 	for _, p := range t.Platforms {
-		if e := t.leaderboard(p); len(e) > 0 {
+		if e := t.Leaderboard(p); len(e) > 0 {
 			boards = append(boards, leaderboardView{p, e})
 		}
 	}

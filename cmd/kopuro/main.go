@@ -47,6 +47,7 @@ var commands = map[string]command{
 	"collect": {"cli.collect.summary", runCollect},
 	"backup":  {"cli.backup.summary", runBackup},
 	"export":  {"cli.export.summary", runExport},
+	"report":  {"cli.report.summary", runReport},
 	// The analysis engine.
 	"classify": {"cli.classify.summary", runClassify},
 	"eval":     {"cli.eval.summary", runEval},

@@ -1,0 +1,82 @@
+package report
+
+// Doc is a report in one language, ready for any renderer: the text is
+// final, numbers are formatted, and every table cell keeps its number
+// (for XLSX) beside its text.
+type Doc struct {
+	Lang     string
+	Title    string
+	Subtitle string
+	Sections []Section
+	// Words are the column suffixes a workbook adds: "precision",
+	// "as_of", "source".
+	Words map[string]string
+}
+
+// Section is one numbered part of the report; each starts a printed page.
+type Section struct {
+	ID      string
+	Heading string
+	Blocks  []Block
+}
+
+// Block is one element of a section: a paragraph, a sub-heading, a
+// table, a chart or a list of example posts. Exactly one field is set.
+type Block struct {
+	Para    string
+	Sub     string
+	Table   *Table
+	Chart   *Chart
+	Example *Example
+}
+
+// Table is a table with a caption; Sheet names it in a workbook.
+type Table struct {
+	Sheet   string
+	Caption string
+	Head    []string
+	Rows    [][]Cell
+	Note    string
+}
+
+// Cell is a table cell: its text, and for a figure its number and
+// precision. AsOf and Source are a follower figure's date and source.
+type Cell struct {
+	Text   string
+	Num    *float64
+	Prec   string // exact, approx, below, above, none; "" for text
+	AsOf   string
+	Source string
+}
+
+// Chart is a bar chart; Markdown and XLSX show it as its data table.
+type Chart struct {
+	Sheet string
+	Title string
+	Unit  string // shown in the data table's head
+	Bars  []Bar
+}
+
+// Bar is one bar of a chart.
+type Bar struct {
+	Label string
+	Value float64
+	Text  string // the value as printed
+}
+
+// Example is a post quoted as an example: untrusted text and link.
+type Example struct {
+	Institution string
+	Platform    string
+	Text        string
+	URL         string
+	ER          string
+}
+
+func para(s string) Block    { return Block{Para: s} }
+func sub(s string) Block     { return Block{Sub: s} }
+func table(t *Table) Block   { return Block{Table: t} }
+func chartOf(c *Chart) Block { return Block{Chart: c} }
+
+// text is a cell holding text only.
+func text(s string) Cell { return Cell{Text: s} }
