@@ -94,3 +94,23 @@ func (d dialect) resetSequence(table string) string {
 	}
 	return `SELECT setval(pg_get_serial_sequence('` + table + `', 'id'), COALESCE((SELECT MAX(id) FROM ` + table + `), 0) + 1, false)`
 }
+
+// searchCond is the WHERE condition on posts "p" that keeps the posts whose
+// text or hashtags contain every term (as a word prefix, so that a Kyrgyz
+// stem finds its suffixed forms), with its one argument. The terms are
+// letters and digits only (searchTerms), so they cannot inject query
+// syntax into either engine's query language.
+func (d dialect) searchCond(terms []string) (string, any) {
+	if d.name == "postgres" {
+		parts := make([]string, len(terms))
+		for i, t := range terms {
+			parts[i] = t + ":*"
+		}
+		return `to_tsvector('simple', p.text || ' ' || p.hashtags) @@ to_tsquery('simple', ?)`, strings.Join(parts, " & ")
+	}
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		parts[i] = `"` + t + `"*`
+	}
+	return `p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)`, strings.Join(parts, " ")
+}
