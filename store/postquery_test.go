@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -177,4 +178,61 @@ func TestSearchAfterUpdate(t *testing.T) {
 	if _, n, _ := db.QueryPosts(ctx, store.PostQuery{Q: "жаны"}); n != 0 {
 		t.Errorf("ң folded to н: found %d", n)
 	}
+}
+
+func TestNextToCodeSharedSample(t *testing.T) {
+	db := storetest.New(t)
+	ids := explorerPosts(t, db)
+	order := func(coder string, seed int64) []int64 {
+		var got []int64
+		for {
+			lp, _, ok, err := db.NextToCode(ctx, coder, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				return got
+			}
+			got = append(got, lp.Post.ID)
+			if err := db.SaveCodings(ctx, []kopuro.Coding{{PostID: lp.Post.ID, Coder: coder, Labels: kopuro.Labels{Category: kopuro.Teaching}}}); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) > len(ids) {
+				t.Fatalf("%s: no end to the sample: %v", coder, got)
+			}
+		}
+	}
+	a, b := order("a@example.kg", 7), order("b@example.kg", 7)
+	// coder@example.kg already coded r1; the others code every post with text.
+	if len(a) != len(ids) || fmtInts(a) != fmtInts(b) {
+		t.Errorf("two coders got different samples: %v and %v (%d posts)", a, b, len(ids))
+	}
+	if c := order("coder@example.kg", 7); len(c) != len(ids)-1 {
+		t.Errorf("coder who coded r1 got %v", c)
+	}
+	_, coded, _, _ := db.NextToCode(ctx, "a@example.kg", 7)
+	if coded != len(ids) {
+		t.Errorf("a coded %d", coded)
+	}
+	cs, err := db.CodingsForAgreement(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every post has 3 or 4 human codings and one machine coding but the
+	// unlinked one, which has no machine coding.
+	if want := 4*len(ids) - 1; len(cs) != want {
+		t.Errorf("%d codings for agreement, want %d", len(cs), want)
+	}
+	m, err := db.MachineCodings(ctx, []int64{ids["k1"], ids["t1"]})
+	if err != nil || len(m) != 1 || m[ids["k1"]].Labels.Category != kopuro.ThirdMission {
+		t.Errorf("machine codings: %v %v", m, err)
+	}
+}
+
+func fmtInts(xs []int64) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return fmtIDs(s)
 }
