@@ -1,0 +1,50 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"kopuro"
+)
+
+func TestHighlight(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ev   []kopuro.Evidence
+		want string
+	}{
+		{"none", "a < b", nil, "a &lt; b"},
+		{"rune offsets", "Көлдө волонтёрлор", []kopuro.Evidence{{Label: "civic", Start: 6, End: 17}},
+			`Көлдө <mark class="ev" title="civic">волонтёрлор</mark>`},
+		{"script stays text", "<script>alert(1)</script> help", []kopuro.Evidence{{Label: "cta", Start: 26, End: 30}},
+			`&lt;script&gt;alert(1)&lt;/script&gt; <mark class="ev" title="cta">help</mark>`},
+		{"span inside markup", "<img src=x onerror=alert(1)>", []kopuro.Evidence{{Label: `"><b>`, Start: 1, End: 4}},
+			`&lt;<mark class="ev" title="&#34;&gt;&lt;b&gt;">img</mark> src=x onerror=alert(1)&gt;`},
+		{"overlap and out of range skipped", "abcdef", []kopuro.Evidence{{Label: "x", Start: 2, End: 4}, {Label: "y", Start: 1, End: 3},
+			{Label: "z", Start: 4, End: 99}, {Label: "w", Start: -1, End: 1}, {Label: "v", Start: 3, End: 3}},
+			`a<mark class="ev" title="y">bc</mark>def`},
+		{"unordered", "one two", []kopuro.Evidence{{Label: "b", Start: 4, End: 7}, {Label: "a", Start: 0, End: 3}},
+			`<mark class="ev" title="a">one</mark> <mark class="ev" title="b">two</mark>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(highlight(tt.text, tt.ev)); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzHighlight(f *testing.F) {
+	f.Add("<script>alert(1)</script>", 0, 3)
+	f.Add("Көлдө <img src=x onerror=alert(1)>", 6, 10)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		got := string(highlight(text, []kopuro.Evidence{{Label: "l", Start: start, End: end}}))
+		// Only the mark tags may appear: strip them and no "<" is left.
+		rest := strings.NewReplacer(`<mark class="ev" title="l">`, "", `</mark>`, "").Replace(got)
+		if strings.ContainsAny(rest, "<>") {
+			t.Fatalf("unescaped markup in %q", got)
+		}
+	})
+}
