@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -235,4 +237,29 @@ func fmtInts(xs []int64) string {
 		s[i] = fmt.Sprint(x)
 	}
 	return fmtIDs(s)
+}
+
+// A dump carries the codings (human ones included) but not the search
+// index, which the restoring store rebuilds as the posts come in.
+func TestSearchAndCodingsSurviveDumpRestore(t *testing.T) {
+	src := storetest.New(t)
+	explorerPosts(t, src)
+	var dump bytes.Buffer
+	if err := src.Dump(ctx, &dump); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(dump.String(), "posts_fts") {
+		t.Error("the search index is in the dump")
+	}
+	dst := storetest.New(t)
+	if err := dst.Restore(ctx, &dump, "dump.ndjson"); err != nil {
+		t.Fatal(err)
+	}
+	got, n, err := dst.QueryPosts(ctx, store.PostQuery{Q: "көл", Category: kopuro.ThirdMission})
+	if err != nil || n != 1 || got[0].Post.ExternalID != "k1" {
+		t.Errorf("search after restore: %d %v", n, err)
+	}
+	if _, n, _ := dst.QueryPosts(ctx, store.PostQuery{Category: kopuro.Research}); n != 1 {
+		t.Errorf("the human coding did not survive the dump: %d research posts", n)
+	}
 }

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
 	"kopuro"
+	"kopuro/store"
 )
 
 func TestHighlight(t *testing.T) {
@@ -45,6 +47,32 @@ func FuzzHighlight(f *testing.F) {
 		rest := strings.NewReplacer(`<mark class="ev" title="l">`, "", `</mark>`, "").Replace(got)
 		if strings.ContainsAny(rest, "<>") {
 			t.Fatalf("unescaped markup in %q", got)
+		}
+	})
+}
+
+// FuzzPostQuery feeds the explorer's query-string parser anything: it
+// must not panic, must refuse with a user-safe error, and what it accepts
+// must be in range.
+func FuzzPostQuery(f *testing.F) {
+	for _, s := range []string{"q=көл&category=research&sdg=6&from=2025-05-03&to=2025-05-03&sort=er&page=2",
+		"post_lang=ky&format=video&platform=telegram&cta=1&unlinked=1", "sdg=18", "page=0", "from=yesterday", "area=x%00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		q, err := postQuery(v)
+		if err != nil {
+			if kopuro.AsError(err) == nil || kopuro.ErrorCode(err) != kopuro.EInvalid {
+				t.Fatalf("not a user-safe invalid error: %v", err)
+			}
+			return
+		}
+		if q.SDG < 0 || q.SDG > 17 || q.Page < 0 || (q.Sort != store.SortDate && q.Sort != store.SortER) {
+			t.Fatalf("accepted out of range: %+v", q)
 		}
 	})
 }
