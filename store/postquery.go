@@ -110,9 +110,18 @@ func (q PostQuery) where(d dialect) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// labelFilter reports whether q filters on the effective labels, which
+// needs the codings join; without it, counting and picking the page read
+// the posts alone.
+func (q PostQuery) labelFilter() bool {
+	return q.Category != "" || q.Area != "" || q.SDG > 0 || q.Lang != "" || q.CTA || q.Question || q.Story
+}
+
 // QueryPosts returns one page of the posts q selects, with accounts and
 // effective codings, and how many posts it selects in all. Two queries:
-// the count and the page, whatever the page size.
+// the count, and the page — whose ids are picked first, so that only the
+// page's posts are joined with their codings when no label filter needs
+// the join earlier.
 func (db *DB) QueryPosts(ctx context.Context, q PostQuery) ([]LabeledPost, int, error) {
 	if q.Limit <= 0 {
 		q.Limit = DefaultPostLimit
@@ -120,19 +129,24 @@ func (db *DB) QueryPosts(ctx context.Context, q PostQuery) ([]LabeledPost, int, 
 	q.Limit = min(q.Limit, MaxPostLimit)
 	q.Page = max(q.Page, 1)
 	where, args := q.where(db.d)
-	const from = ` FROM posts p
+	from := ` FROM posts p
 JOIN accounts a ON a.id = p.account_id
-LEFT JOIN institutions i ON i.id = a.institution_id
+LEFT JOIN institutions i ON i.id = a.institution_id`
+	if q.labelFilter() {
+		from += `
 LEFT JOIN codings c ON ` + effectiveCoding
+	}
 	var total int
 	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*)`+from+where), args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	order := " ORDER BY p.published DESC, p.id DESC"
 	if q.Sort == SortER {
-		// NULLs last on both engines without NULLS LAST.
-		order = " ORDER BY CASE WHEN " + erExpr + " IS NULL THEN 1 ELSE 0 END, " + erExpr + " DESC, p.published DESC, p.id DESC"
+		// A rate is never negative: -1 puts posts without one last on
+		// both engines (NULLs sort differently) and computes it once.
+		order = " ORDER BY COALESCE(" + erExpr + ", -1) DESC, p.published DESC, p.id DESC"
 	}
-	page, err := db.queryPosts(ctx, postSelect+where+order+" LIMIT ? OFFSET ?", append(args, q.Limit, (q.Page-1)*q.Limit)...)
+	ids := `SELECT p.id` + from + where + order + ` LIMIT ? OFFSET ?`
+	page, err := db.queryPosts(ctx, postSelect+` WHERE p.id IN (`+ids+`)`+order, append(args, q.Limit, (q.Page-1)*q.Limit)...)
 	return page, total, err
 }
