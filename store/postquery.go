@@ -133,8 +133,7 @@ func (db *DB) QueryPosts(ctx context.Context, q PostQuery) ([]LabeledPost, int, 
 JOIN accounts a ON a.id = p.account_id
 LEFT JOIN institutions i ON i.id = a.institution_id`
 	if q.labelFilter() {
-		from += `
-LEFT JOIN codings c ON ` + effectiveCoding
+		from += "\n" + db.d.effectiveJoin()
 	}
 	var total int
 	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*)`+from+where), args...).Scan(&total); err != nil {
