@@ -85,14 +85,7 @@ ON CONFLICT (post_id, coder) DO UPDATE SET
 // Codings returns every coding of a post: the machine's first, then the
 // human coders' by name.
 func (db *DB) Codings(ctx context.Context, post int64) ([]kopuro.Coding, error) {
-	return queryAll(ctx, db, `SELECT `+codingColumns+` FROM codings c WHERE c.post_id = ? ORDER BY c.coder`, func(rows *sql.Rows) (kopuro.Coding, error) {
-		var cc codingCols
-		if err := rows.Scan(cc.dest()...); err != nil {
-			return kopuro.Coding{}, err
-		}
-		c, _, err := cc.coding()
-		return c, err
-	}, post)
+	return queryAll(ctx, db, `SELECT `+codingColumns+` FROM codings c WHERE c.post_id = ? ORDER BY c.coder`, scanCoding, post)
 }
 
 // codingCols receives the columns of a codings row, nullable because a

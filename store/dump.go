@@ -36,7 +36,7 @@ var createTableRE = regexp.MustCompile(`(?i)CREATE TABLE\s+(?:IF NOT EXISTS\s+)?
 
 // tables lists the store's tables in creation order, from the migrations.
 func tables() ([]string, error) {
-	ms, err := migrations()
+	ms, err := migrations("")
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,7 +65,11 @@ type migration struct {
 	sql     string
 }
 
-func migrations() ([]migration, error) {
+// migrations lists the migrations of dialect (every file when dialect is
+// ""). Most files are portable SQL (NNNN_name.sql); where the SQL truly
+// differs a migration comes as one file per dialect, NNNN_name.sqlite.sql
+// and NNNN_name.postgres.sql, sharing the version number.
+func migrations(dialect string) ([]migration, error) {
 	files, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
 		return nil, err
@@ -72,6 +77,9 @@ func migrations() ([]migration, error) {
 	var ms []migration
 	for _, f := range files {
 		base := strings.TrimPrefix(f, "migrations/")
+		if d := path.Ext(strings.TrimSuffix(base, ".sql")); d != "" && dialect != "" && d != "."+dialect {
+			continue
+		}
 		num, _, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
@@ -96,7 +104,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	ms, err := migrations()
+	ms, err := migrations(db.d.name)
 	if err != nil {
 		return err
 	}
@@ -133,7 +141,7 @@ func (db *DB) Pending(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 	}
-	ms, err := migrations()
+	ms, err := migrations(db.d.name)
 	if err != nil {
 		return nil, err
 	}

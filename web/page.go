@@ -95,10 +95,21 @@ func (s *Server) parseTemplates() error {
 	if err != nil {
 		return err
 	}
+	// Files named *.partial.html are partials: blocks every page may use.
+	var partials []string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".partial.html") {
+			b, err := fs.ReadFile(s.files, f)
+			if err != nil {
+				return err
+			}
+			partials = append(partials, string(b))
+		}
+	}
 	pages := map[string]*template.Template{}
 	for _, f := range files {
 		name := strings.TrimSuffix(path.Base(f), ".html")
-		if name == "layout" {
+		if name == "layout" || strings.HasSuffix(f, ".partial.html") {
 			continue
 		}
 		body, err := fs.ReadFile(s.files, f)
@@ -106,6 +117,11 @@ func (s *Server) parseTemplates() error {
 			return err
 		}
 		t, err := template.New("layout").Parse(string(layout))
+		for _, part := range partials {
+			if err == nil {
+				_, err = t.Parse(part)
+			}
+		}
 		if err == nil {
 			_, err = t.Parse(string(body))
 		}

@@ -55,7 +55,10 @@ type Server struct {
 	mux    *http.ServeMux
 	static http.Handler
 	// handler is mux inside the middleware chain (middleware.go).
-	handler    http.Handler
+	handler http.Handler
+	// patterns lists every pattern registered with handle, in order
+	// (the OpenAPI test reads the /api/ ones).
+	patterns   []string
 	logins     *loginLimits
 	sessionTTL time.Duration
 	dummyOnce  sync.Once
@@ -108,6 +111,9 @@ func (s *Server) routes() {
 	s.handle("POST /api/v1/classify", s.apiClassify)
 	s.planRoutes()
 	s.handle("POST /api/v1/accounts", s.apiAddAccount)
+	s.handle("GET /posts", s.posts)
+	s.codingRoutes()
+	s.handle("GET /api/v1/openapi.json", s.apiOpenAPI)
 	s.handle("GET /login", s.loginPage)
 	s.handle("POST /login", s.loginPost)
 	s.handle("POST /logout", s.logout)
@@ -119,6 +125,7 @@ func (s *Server) routes() {
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) handle(pattern string, h handlerFunc) {
+	s.patterns = append(s.patterns, pattern)
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			s.renderError(w, r, err)
