@@ -102,6 +102,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /static/", s.static)
 	s.handle("GET /{$}", s.overview)
 	s.handle("GET /institutions/{code}", s.institution)
+	s.pageRoutes()
 	s.handle("GET /api/v1/institutions", s.apiInstitutions)
 	s.handle("GET /api/v1/leaderboard", s.apiLeaderboard)
 	s.handle("POST /api/v1/classify", s.apiClassify)
