@@ -59,10 +59,17 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.SetBytes(int64(size / len(posts)))
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		e.Analyze(posts[i%len(posts)])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posts/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		// with -cpu 1 the benchmark runs on one goroutine, so CPU time
+		// is the single-core cost (GC included)
+		b.ReportMetric(float64(b.N)/cpu.Seconds(), "posts/cpu-s")
+		b.ReportMetric(float64(b.N)*float64(size/len(posts))/cpu.Seconds()/1e6, "MB/cpu-s")
+	}
 }
 
 func BenchmarkDetectLang(b *testing.B) {

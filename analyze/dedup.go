@@ -34,9 +34,8 @@ func Fingerprint(text string) uint64 {
 		}
 		n++
 	}
-	rs := []rune(text)
 	for _, t := range toks {
-		if t.hashtag || (t.start > 0 && rs[t.start-1] == '@') {
+		if t.hashtag || t.mention {
 			continue
 		}
 		add(t.text, 1)

@@ -92,14 +92,20 @@ func (e *Engine) Codebook() *codebook.Codebook { return e.cb }
 
 // Analyze codes one text.
 func (e *Engine) Analyze(text string) Result {
-	toks, qs := tokenizeDoc(text)
+	rs := []rune(text)
+	toks, qs := tokenizeRunes(rs)
 	tune := e.cb.Tuning
 
-	cats, areas, sdgs, styles := e.accumulate(toks, qs)
+	st := e.cache.stemTokens(toks)
+	cats, areas, sdgs, styles := e.accumulate(st, qs)
 	explicit := e.sdgMentions(toks)
 
 	r := Result{Scores: map[string]float64{}}
-	r.Lang = decideLang(countVotes(toks))
+	votes := make([]wordLang, len(st))
+	for i := range st {
+		votes[i] = st[i].vote
+	}
+	r.Lang = decideLang(sumVotes(toks, votes))
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
 
@@ -157,7 +163,7 @@ func (e *Engine) Analyze(text string) Result {
 		if !tm {
 			s *= tune.SDGOutsideTM
 		}
-		total[g] = s + float64(len(explicit[g+1]))*tune.HashtagWeight
+		total[g] = s + float64(min(len(explicit[g+1]), 1))*tune.HashtagWeight // a goal tagged twice is not served more
 	}
 	if tm && bestArea >= 0 {
 		for k, w := range e.cb.Areas[bestArea].SDGs {
@@ -196,7 +202,7 @@ func (e *Engine) Analyze(text string) Result {
 
 	// Style markers; quotations of people speak for a story.
 	if i, ok := e.styleIdx["story"]; ok && tune.QuoteWeight > 0 {
-		for k, q := range quotations(text, tune.QuoteWords) {
+		for k, q := range quotations(rs, tune.QuoteWords) {
 			if k == 2 {
 				break
 			}
@@ -241,7 +247,7 @@ func (e *Engine) Analyze(text string) Result {
 func (e *Engine) sdgMentions(toks []token) map[int][]kopuro.Evidence {
 	out := map[int][]kopuro.Evidence{}
 	add := func(n int, from, to token) {
-		if n >= 1 && n <= 17 {
+		if n >= 1 && n <= 17 && len(out[n]) < maxEvidence {
 			out[n] = append(out[n], kopuro.Evidence{Label: labelKey(e.cb, gSDG, n-1), Term: "#" + strings.ToUpper(from.text),
 				Start: from.start, End: to.end, Weight: e.cb.Tuning.HashtagWeight})
 		}

@@ -97,7 +97,7 @@ func voteWord(t token) wordLang {
 	case scriptOther:
 		return wlOther
 	case scriptLatin:
-		if strings.ContainsAny(w, "ğşıçâîûéèàäßñ") || strings.Contains(w, "o'") || strings.Contains(w, "g'") {
+		if strings.ContainsAny(w, "ğşıçâîûéèàäßñńóúǵýöüəňž") || strings.Contains(w, "o'") || strings.Contains(w, "g'") {
 			return wlOther
 		}
 		if otherStop[w] {
@@ -174,12 +174,21 @@ type LangVotes struct {
 }
 
 func countVotes(toks []token) LangVotes {
+	votes := make([]wordLang, len(toks))
+	for i, t := range toks {
+		votes[i] = voteWord(t)
+	}
+	return sumVotes(toks, votes)
+}
+
+// sumVotes counts votes[i], the vote of toks[i].
+func sumVotes(toks []token, votes []wordLang) LangVotes {
 	var v LangVotes
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.hashtag {
 			continue // hashtags are often in another language than the post
 		}
-		vote := voteWord(t)
+		vote := votes[i]
 		switch vote {
 		case wlKY:
 			v.KY++

@@ -76,3 +76,14 @@ func TestDetectLangEmpty(t *testing.T) {
 		}
 	}
 }
+
+func TestDetectLangLatinTurkic(t *testing.T) {
+	for _, s := range []string{
+		"Universitet stýdentteri qaladaǵy mektepterde oqýshylarǵa tegin sabaq ótkizdi.", // Kazakh Latin
+		"Universitetimizin tələbələri şəhər məktəblərində pulsuz dərslər keçdilər.",     // Azerbaijani
+	} {
+		if got := DetectLang(s); got != kopuro.LangOther {
+			t.Errorf("DetectLang(%q) = %s, want other", s, got)
+		}
+	}
+}

@@ -129,34 +129,52 @@ func firstRunes(s string, n int) string {
 	return s
 }
 
-// stemmed is a token with its stem in each lexicon language.
+// stemmed is a token with its stem in each lexicon language and its
+// language vote.
 type stemmed struct {
 	token
 	stems [3]string
+	vote  wordLang
 }
 
 func (c *stemCache) stemTokens(toks []token) []stemmed {
 	out := make([]stemmed, len(toks))
 	for i, t := range toks {
 		out[i].token = t
-		out[i].stems = c.stems(t)
+		w := c.word(t)
+		out[i].stems = w.stems
+		out[i].vote = w.vote[b2i(t.title)]
 	}
 	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// cachedWord is what the engine derives from a folded word alone.
+type cachedWord struct {
+	stems [3]string
+	vote  [2]wordLang // the word's language vote, written in lower case and capitalised
 }
 
 // stemCache remembers the stems of words already seen: Snowball is most
 // of the engine's cost, and the words of university posts repeat. It stops
 // growing at maxCached words; safe for concurrent use.
 type stemCache struct {
-	m sync.Map // string → [3]string
+	m sync.Map // string → cachedWord
 	n atomic.Int64
 }
 
 const maxCached = 1 << 18
 
-func (c *stemCache) stems(t token) [3]string {
-	if v, ok := c.m.Load(t.text); ok {
-		return v.([3]string)
+func (c *stemCache) word(t token) cachedWord {
+	key := t.text // the script, stems and votes follow from the folded text
+	if v, ok := c.m.Load(key); ok {
+		return v.(cachedWord)
 	}
 	var st [3]string
 	switch t.script {
@@ -167,12 +185,16 @@ func (c *stemCache) stems(t token) [3]string {
 	default:
 		st = [3]string{t.text, t.text, t.text}
 	}
+	w := cachedWord{stems: st}
+	lower, title := t, t
+	lower.title, title.title = false, true
+	w.vote = [2]wordLang{voteWord(lower), voteWord(title)}
 	if c.n.Load() < maxCached {
-		if _, loaded := c.m.LoadOrStore(t.text, st); !loaded {
+		if _, loaded := c.m.LoadOrStore(key, w); !loaded {
 			c.n.Add(1)
 		}
 	}
-	return st
+	return w
 }
 
 func (p wordPat) matches(s *stemmed, lang int) bool {

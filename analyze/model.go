@@ -117,7 +117,7 @@ func features(cats, areas []scored, ntok int) []float64 {
 // Features returns the model inputs of text (for training).
 func (e *Engine) Features(text string) []float64 {
 	toks, qs := tokenizeDoc(text)
-	cats, areas, _, _ := e.accumulate(toks, qs)
+	cats, areas, _, _ := e.accumulate(e.cache.stemTokens(toks), qs)
 	return features(cats, areas, len(toks))
 }
 

@@ -13,8 +13,7 @@ var quoteClose = map[rune]rune{'“': '”', '«': '»', '„': '“', '"': '"'}
 // quotations returns the quotations in text of at least minWords words, as
 // evidence with rune offsets (Term is "“…”"). Titles in quotes («Жашыл
 // кампус») are short and stay below minWords.
-func quotations(text string, minWords int) []kopuro.Evidence {
-	rs := []rune(text)
+func quotations(rs []rune, minWords int) []kopuro.Evidence {
 	var out []kopuro.Evidence
 	for i := 0; i < len(rs); i++ {
 		closer, ok := quoteClose[rs[i]]

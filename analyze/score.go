@@ -1,10 +1,16 @@
 package analyze
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"kopuro"
 )
+
+// maxEvidence bounds the evidence kept per label: hits come heaviest
+// first, so a long text keeps its strongest reasons and a stored coding
+// stays small.
+const maxEvidence = 25
 
 // scored is a label's score and the evidence that made it.
 type scored struct {
@@ -16,21 +22,32 @@ type scored struct {
 // weights of the matched terms. For each label a token counts once, for
 // its heaviest term; repeats of a term add less and less (a long text must
 // not win by length); matches near the start weigh more. Question-only
-// style terms count inside sentences that end with a question mark.
-func (e *Engine) accumulate(toks []token, qs map[int]bool) (cats, areas, sdgs, styles []scored) {
+// style terms count inside the last two sentences when these end with a
+// question mark.
+func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, styles []scored) {
 	tune := e.cb.Tuning
-	hits := e.m.find(e.cache.stemTokens(toks))
+	hits := e.m.find(st)
+	toks := st        // offsets and sentences
+	lastSentence := 0 // of the words; trailing hashtags and mentions do not count
+	for i := len(toks) - 1; i >= 0; i-- {
+		if !toks[i].hashtag && !toks[i].mention {
+			lastSentence = toks[i].sentence
+			break
+		}
+	}
 	cats = make([]scored, len(e.cb.Categories))
 	areas = make([]scored, len(e.cb.Areas))
 	sdgs = make([]scored, 17)
 	styles = make([]scored, len(e.cb.Styles))
 
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := &e.m.terms[hits[i].term], &e.m.terms[hits[j].term]
-		if a.weight != b.weight {
-			return a.weight > b.weight
+	// Longer phrases first (they are more specific than their words, and a
+	// negative phrase such as "образования и науки" must claim its tokens
+	// before "наук*" does), then heavier terms.
+	slices.SortStableFunc(hits, func(x, y hit) int {
+		if lx, ly := x.to-x.from, y.to-y.from; lx != ly {
+			return cmp.Compare(ly, lx)
 		}
-		return hits[i].to-hits[i].from > hits[j].to-hits[j].from
+		return cmp.Compare(e.m.terms[y.term].weight, e.m.terms[x.term].weight)
 	})
 	type lkey struct {
 		g     group
@@ -42,7 +59,9 @@ func (e *Engine) accumulate(toks []token, qs map[int]bool) (cats, areas, sdgs, s
 		t := &e.m.terms[h.term]
 		g := t.group
 		if g == gStyleQ {
-			if !qs[toks[h.from].sentence] {
+			// "you" in a question speaks to the audience when the question
+			// closes the post; inside a longer text it is an interviewer's.
+			if sent := toks[h.from].sentence; !qs[sent] || sent < lastSentence-1 {
 				continue
 			}
 			g = gStyle
@@ -82,7 +101,9 @@ func (e *Engine) accumulate(toks []token, qs map[int]bool) (cats, areas, sdgs, s
 			dst = &styles[t.label]
 		}
 		dst.score += w
-		dst.ev = append(dst.ev, ev)
+		if len(dst.ev) < maxEvidence {
+			dst.ev = append(dst.ev, ev)
+		}
 	}
 	return cats, areas, sdgs, styles
 }

@@ -73,6 +73,11 @@ func TestTokenize(t *testing.T) {
 	if !qs[toks[4].sentence] || qs[toks[0].sentence] {
 		t.Errorf("question sentences = %v", qs)
 	}
+	for _, tk := range tokenize("#Green_Campus @uni_kg") {
+		if !tk.hashtag && !tk.mention {
+			t.Errorf("%q lost its tag after the underscore", tk.text)
+		}
+	}
 }
 
 func FuzzStemKY(f *testing.F) {
@@ -109,6 +114,6 @@ func FuzzTokenize(f *testing.F) {
 			prev = tk.end
 		}
 		_ = DetectLang(s)
-		_ = quotations(s, 3)
+		_ = quotations([]rune(s), 3)
 	})
 }

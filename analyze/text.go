@@ -13,6 +13,7 @@ type token struct {
 	script     script
 	sentence   int  // index of the sentence holding the token
 	hashtag    bool // the word follows '#'
+	mention    bool // the word follows '@'
 	upper      bool // the word was written all in capitals (an acronym or a shout)
 	title      bool // the word starts with a capital (a name, or a sentence start)
 }
@@ -90,8 +91,10 @@ func tokenize(text string) []token {
 
 // tokenizeDoc is tokenize that also reports which sentences (by the
 // tokens' sentence index) end with a question mark.
-func tokenizeDoc(text string) ([]token, map[int]bool) {
-	rs := []rune(text)
+func tokenizeDoc(text string) ([]token, map[int]bool) { return tokenizeRunes([]rune(text)) }
+
+// tokenizeRunes is tokenizeDoc on a text already decoded into runes.
+func tokenizeRunes(rs []rune) ([]token, map[int]bool) {
 	var out []token
 	var questions map[int]bool
 	sent := 0
@@ -120,7 +123,11 @@ func tokenizeDoc(text string) ([]token, map[int]bool) {
 		for j < len(rs) && (isWordRune(rs[j]) || (isApostrophe(rs[j]) && j+1 < len(rs) && unicode.IsLetter(rs[j+1]) && j > i)) {
 			j++
 		}
-		t := token{start: i, end: j, sentence: sent, hashtag: i > 0 && rs[i-1] == '#'}
+		t := token{start: i, end: j, sentence: sent, hashtag: i > 0 && rs[i-1] == '#', mention: i > 0 && rs[i-1] == '@'}
+		if n := len(out); n > 0 && i > 0 && rs[i-1] == '_' && out[n-1].end == i-1 {
+			// #Green_Campus, @uni_kg: the tag goes on after the underscore
+			t.hashtag, t.mention = out[n-1].hashtag, out[n-1].mention
+		}
 		var b strings.Builder
 		upper, letters := true, 0
 		for _, c := range rs[i:j] {

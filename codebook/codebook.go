@@ -63,8 +63,9 @@ type Style struct {
 	Threshold  float64     `json:"threshold"`
 	Terms      Lexicon     `json:"terms"`
 	// InQuestion terms count only inside a sentence that ends with a
-	// question mark: "you" makes a question dialogic, a headline's
-	// rhetorical question has none.
+	// question mark, among the text's last two: "you" makes a closing
+	// question dialogic; a headline's rhetorical question has none, and an
+	// interviewer's questions stand inside the text.
 	InQuestion Lexicon `json:"in_question,omitempty"`
 }
 

@@ -1,11 +1,15 @@
 package importer
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
+	"kopuro"
 	"kopuro/i18n"
 )
 
@@ -35,5 +39,32 @@ func TestErrorKeysInCatalogue(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no formats.* keys found in the importer sources")
+	}
+}
+
+// TestErrorMessagesRender renders every item error of the golden fixtures
+// in each language: no placeholder may stay unfilled.
+func TestErrorMessagesRender(t *testing.T) {
+	cat := i18n.Embedded()
+	n := 0
+	for _, tp := range thirdParty {
+		for _, path := range fixtures(t, tp.dir) {
+			_ = tp.f.Parse(context.Background(), bytes.NewReader(readFixture(t, path)), path, func(_ Item, err error) bool {
+				e := kopuro.AsError(err)
+				if e == nil {
+					return true
+				}
+				n++
+				for _, lang := range []string{"ky", "ru", "en"} {
+					if s := cat.TMap(lang, e.Key, e.Args); strings.Contains(s, "{") || s == e.Key {
+						t.Errorf("%s: %s in %s renders as %q", path, e.Key, lang, s)
+					}
+				}
+				return true
+			})
+		}
+	}
+	if n == 0 {
+		t.Fatal("no item errors in the fixtures")
 	}
 }

@@ -59,11 +59,12 @@ func (ct CrowdTangle) Parse(ctx context.Context, r io.Reader, file string, yield
 			return true
 		}
 		seen[key] = true
-		return t.item(Item{Line: row.line, Snapshot: &SnapshotItem{
-			Account: p.Account,
-			Snapshot: kopuro.Snapshot{Metric: p.Platform.AudienceMetric(), Value: followers,
-				Precision: kopuro.Exact, AsOf: day, Source: ct.Name()},
-		}})
+		s := kopuro.Snapshot{Metric: p.Platform.AudienceMetric(), Value: followers,
+			Precision: kopuro.Exact, AsOf: day, Source: ct.Name()}
+		if err := s.Validate(); err != nil {
+			return t.fail(row.line, located(err, file, row.line))
+		}
+		return t.item(Item{Line: row.line, Snapshot: &SnapshotItem{Account: p.Account, Snapshot: s}})
 	}, func(line int, err error) bool {
 		return t.fail(line, corrupt(file, line, fmt.Sprintf("line %d", line), err))
 	})

@@ -128,6 +128,9 @@ func igPost(m *igMedia, file string, line int, kind string, n int, format string
 		ts = m.Date
 	}
 	if ts == nil || !ts.Set {
+		if strings.HasPrefix(kind, "instaloader") {
+			return p, nil, drift(file, line, kind, n, "taken_at_timestamp", "date")
+		}
 		return p, nil, drift(file, line, kind, n, "taken_at", "taken_at_timestamp")
 	}
 	if ts.N <= 0 {

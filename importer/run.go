@@ -18,6 +18,9 @@ type Options struct {
 	Format string
 	// Progress, if set, is called after every item with the items so far.
 	Progress func(items int)
+	// Institutions are the institutions a ranking table's names are
+	// matched against (the store's); nil means the bundled registry.
+	Institutions []kopuro.Institution
 }
 
 // Report says what one file's import did.
@@ -79,6 +82,10 @@ func Run(ctx context.Context, r io.Reader, file string, opts Options, sink Sink)
 		return rep, locate(err, file, 0)
 	}
 	rep.Format = f.Name()
+	if u, ok := f.(UniRank); ok && opts.Institutions != nil {
+		u.Institutions = opts.Institutions
+		f = u
+	}
 	var stop error
 	n := 0
 	perr := f.Parse(ctx, br, file, func(it Item, ierr error) bool {

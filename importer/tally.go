@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"kopuro"
 )
@@ -143,4 +144,28 @@ func mergeTags(base []string, extra ...string) []string {
 		return nil
 	}
 	return out
+}
+
+// audience yields, once per account and day, the audience figure a format
+// gives beside a post (TikTok's authorStats, yt-dlp's
+// channel_follower_count), as measured when the file was captured.
+type audience map[string]bool
+
+func (a audience) emit(t *tally, file string, n int, ref kopuro.AccountRef, c kopuro.Count, prec kopuro.Precision, at time.Time, src string) bool {
+	if !c.Valid || at.IsZero() {
+		return true
+	}
+	if err := ref.Validate(); err != nil {
+		return true // the post's own error already says why
+	}
+	s := kopuro.Snapshot{Metric: ref.Platform.AudienceMetric(), Value: c, Precision: prec, AsOf: kopuro.DateOf(at), Source: src}
+	key := fmt.Sprint(ref, s.AsOf)
+	if a[key] {
+		return true
+	}
+	a[key] = true
+	if err := s.Validate(); err != nil {
+		return t.fail(n, located(err, file, n))
+	}
+	return t.item(Item{Line: n, Snapshot: &SnapshotItem{Account: ref, Snapshot: s}})
 }

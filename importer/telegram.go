@@ -46,6 +46,11 @@ type tgParser struct {
 	t    *tally
 	n    int // messages seen: the item index of errors
 	disc *discussion
+	// full is set in a full-account export, the only kind that can hold a
+	// channel and its discussion group together: only then are channel
+	// posts indexed for matching, so a one-channel export of any size
+	// is read in constant memory.
+	full bool
 }
 
 // tgChat is a chat's header, which the exporter writes before its messages.
@@ -79,6 +84,9 @@ func (tg Telegram) Parse(ctx context.Context, r io.Reader, file string, yield fu
 	if err != nil {
 		if e := kopuro.AsError(err); e != nil {
 			return e
+		}
+		if ctx.Err() != nil {
+			return err
 		}
 		return corrupt(file, p.n, fmt.Sprintf("the JSON near byte %d", p.dec.InputOffset()), err)
 	}
@@ -125,6 +133,7 @@ func (p *tgParser) chat(path string, root bool) error {
 
 // chatList reads {"about": …, "list": [chat, …]}.
 func (p *tgParser) chatList(key string) error {
+	p.full = true
 	return walkObject(p.dec, func(k string) error {
 		if k != "list" {
 			return skipValue(p.dec)

@@ -98,7 +98,7 @@ func (d *discussion) groupMessage(p *tgParser, c tgChat, m *tgMessage, n int, at
 		d.groups[c.ID] = g
 		d.order = append(d.order, g)
 	}
-	channel, fromChannel := strings.CutPrefix(m.FromID, "channel")
+	channel, fromChannel := strings.CutPrefix(string(m.FromID), "channel")
 	isReply := m.ReplyTo != nil && m.ReplyTo.Set
 	if !isReply && !fromChannel {
 		return true // an ordinary group message, no concern of Kopuro's
@@ -130,7 +130,7 @@ func (d *discussion) groupMessage(p *tgParser, c tgChat, m *tgMessage, n int, at
 	cm := kopuro.Comment{
 		Platform:        kopuro.Telegram,
 		ExternalID:      group + "/" + strconv.FormatInt(k.id, 10),
-		Author:          m.FromID,
+		Author:          string(m.FromID),
 		FromInstitution: fromChannel && channel == strconv.FormatInt(f.channel, 10),
 		Text:            k.text,
 		Published:       k.ts,

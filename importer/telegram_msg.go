@@ -17,7 +17,7 @@ type tgMessage struct {
 	Date          string          `json:"date"`
 	DateUnix      *flexInt        `json:"date_unixtime"`
 	From          *string         `json:"from"`
-	FromID        string          `json:"from_id"`
+	FromID        flexString      `json:"from_id"`
 	ForwardedFrom *string         `json:"forwarded_from"`
 	ReplyTo       *flexInt        `json:"reply_to_message_id"`
 	Text          json.RawMessage `json:"text"`
@@ -214,6 +214,8 @@ func (p *tgParser) post(c tgChat, m *tgMessage, at string) bool {
 		}
 		post.Likes = kopuro.Known(sum)
 	}
-	p.disc.channelPost(c.ID, id, k.ts, text)
+	if p.full {
+		p.disc.channelPost(c.ID, id, k.ts, text)
+	}
 	return emitPost(p.t, p.file, p.n, post, nil)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -311,6 +312,24 @@ func TestReimportIdempotent(t *testing.T) {
 			if before != after {
 				t.Errorf("%s: second import changed the store from %v to %v", path, before, after)
 			}
+		}
+	}
+}
+
+// TestCancelled checks that a cancelled context stops every streaming
+// parser with the context's error, not a file error.
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tp := range thirdParty {
+		if tp.dir == "instaloader" {
+			continue // one post per file: nothing to stop
+		}
+		path := fixtures(t, tp.dir)[0]
+		items := 0
+		err := tp.f.Parse(ctx, bytes.NewReader(readFixture(t, path)), path, func(Item, error) bool { items++; return true })
+		if !errors.Is(err, context.Canceled) || items > 0 {
+			t.Errorf("%s: cancelled parse gave %d items and %v, want context.Canceled", path, items, err)
 		}
 	}
 }

@@ -30,7 +30,10 @@ type ttItem struct {
 	ImagePost *struct {
 		Images []json.RawMessage `json:"images"`
 	} `json:"imagePost"`
-	IsAd bool `json:"isAd"`
+	IsAd        bool `json:"isAd"`
+	AuthorStats *struct {
+		FollowerCount *flexInt `json:"followerCount"`
+	} `json:"authorStats"`
 }
 
 type ttStats struct {
@@ -41,12 +44,17 @@ type ttStats struct {
 	CollectCount *flexInt `json:"collectCount"`
 }
 
-func (z Zeeschuimer) tiktok(data json.RawMessage, file string, n int, t *tally) bool {
+func (z Zeeschuimer) tiktok(env zsEnvelope, file string, n int, t *tally, seen audience) bool {
 	const kind = "tiktok item"
 	var v ttItem
-	if err := json.Unmarshal(data, &v); err != nil {
+	if err := json.Unmarshal(env.Data, &v); err != nil {
 		return t.fail(n, corrupt(file, n, fmt.Sprintf("%s %d", kind, n), err).InField("data"))
 	}
+	return z.tiktokItem(&v, env.Collected, file, n, t, seen)
+}
+
+func (z Zeeschuimer) tiktokItem(v *ttItem, collected *flexInt, file string, n int, t *tally, seen audience) bool {
+	const kind = "tiktok item"
 	if v.IsAd {
 		return true
 	}
@@ -105,7 +113,15 @@ func (z Zeeschuimer) tiktok(data json.RawMessage, file string, n int, t *tally) 
 	p.Shares = firstCount(s.ShareCount, s2.ShareCount)
 	p.Views = firstCount(s.PlayCount, s2.PlayCount)
 	p.Saves = firstCount(s.CollectCount, s2.CollectCount)
-	return emitPost(t, file, n, p, nil)
+	if !emitPost(t, file, n, p, nil) {
+		return false
+	}
+	// The author's follower count as seen when the item was captured.
+	if v.AuthorStats != nil && collected != nil && collected.Set && collected.N > 0 {
+		at := time.UnixMilli(collected.N).UTC()
+		return seen.emit(t, file, n, p.Account, v.AuthorStats.FollowerCount.count(), kopuro.Exact, at, z.Name())
+	}
+	return true
 }
 
 // ttAuthor reads author.uniqueId, or the author string of older items.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"kopuro"
 )
@@ -28,7 +29,10 @@ func (YtDlp) Detect(head []byte) bool {
 		return false
 	}
 	n := 0
-	for _, k := range []string{"_type", "extractor", "extractor_key", "webpage_url", "upload_date", "format_id", "uploader_id", "channel_id", "ie_key", "playlist_count"} {
+	// A video's "formats" come first and can fill the whole head, so the
+	// keys of a format entry count too.
+	for _, k := range []string{"_type", "extractor", "extractor_key", "webpage_url", "upload_date", "format_id",
+		"format_note", "vcodec", "acodec", "uploader_id", "channel_id", "ie_key", "playlist_count"} {
 		if hasKey(head, k) {
 			n++
 		}
@@ -64,6 +68,8 @@ type ytInfo struct {
 	IsLive           bool       `json:"is_live"`
 	WasLive          bool       `json:"was_live"`
 	MediaType        string     `json:"media_type"`
+	Followers        *flexInt   `json:"channel_follower_count"`
+	Epoch            *flexInt   `json:"epoch"` // when yt-dlp read the page
 	Comments         []struct {
 		ID               flexString `json:"id"`
 		Text             string     `json:"text"`
@@ -95,6 +101,7 @@ type ytParser struct {
 	name string
 	t    *tally
 	n    int // info dicts seen: the item index of errors
+	seen audience
 }
 
 // ytPending is a video whose account is only known once its playlist's
@@ -111,7 +118,7 @@ func (y YtDlp) Parse(ctx context.Context, r io.Reader, file string, yield func(I
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
 		_, _ = br.Discard(3)
 	}
-	p := &ytParser{ctx: ctx, dec: json.NewDecoder(br), file: file, name: y.Name(), t: newTally(yield)}
+	p := &ytParser{ctx: ctx, dec: json.NewDecoder(br), file: file, name: y.Name(), t: newTally(yield), seen: audience{}}
 	for doc := 0; p.dec.More(); doc++ {
 		path := ""
 		if doc > 0 {
@@ -122,7 +129,7 @@ func (y YtDlp) Parse(ctx context.Context, r io.Reader, file string, yield func(I
 			if p.t.stopped {
 				return nil
 			}
-			if kopuro.AsError(err) != nil {
+			if kopuro.AsError(err) != nil || ctx.Err() != nil {
 				return err
 			}
 			return corrupt(file, p.n, fmt.Sprintf("the JSON near byte %d", p.dec.InputOffset()), err)
@@ -134,6 +141,23 @@ func (y YtDlp) Parse(ctx context.Context, r io.Reader, file string, yield func(I
 		}
 	}
 	return p.t.end(y.Name(), file)
+}
+
+// followers yields the channel's subscriber count a dict gives, as of the
+// time yt-dlp read it. YouTube shows subscriber counts rounded to three
+// significant digits, so they are approximate there.
+func (p *ytParser) followers(n int, acct, v ytInfo) bool {
+	plat, _ := acct.platform()
+	handle := acct.account()
+	if plat == "" || handle == "" || v.Epoch == nil || !v.Epoch.Set || v.Epoch.N <= 0 {
+		return true
+	}
+	prec := kopuro.Exact
+	if plat == kopuro.YouTube {
+		prec = kopuro.Approx
+	}
+	ref := kopuro.AccountRef{Platform: plat, Handle: handle}
+	return p.seen.emit(p.t, p.file, n, ref, v.Followers.count(), prec, time.Unix(v.Epoch.N, 0), p.name)
 }
 
 // errStop unwinds the walkers when yield asked to stop.
@@ -215,6 +239,9 @@ func (p *ytParser) info(path string, depth int, parent ytCtx) ([]ytPending, erro
 		if v.extractorName() == "" {
 			acct.Extractor = parent.extractor
 		}
+		if !p.followers(n, acct, v) {
+			return nil, errStop
+		}
 		var still []ytPending
 		for _, pd := range waiting {
 			if acct.account() != "" || depth == 0 {
@@ -267,16 +294,23 @@ func mergeAccount(v, outer ytInfo) ytInfo {
 	return v
 }
 
-// extractorName is the extractor's family: "youtube" for "youtube:tab".
+// extractorName is the extractor's family: "youtube" for "youtube:tab"
+// and for the key "YoutubeTab".
 func (v ytInfo) extractorName() string {
 	for _, s := range []string{v.ExtractorKey, v.Extractor, v.IEKey} {
-		if s != "" {
-			s = strings.ToLower(s)
-			if i := strings.IndexByte(s, ':'); i >= 0 {
-				s = s[:i]
-			}
-			return s
+		if s == "" {
+			continue
 		}
+		s = strings.ToLower(s)
+		if i := strings.IndexByte(s, ':'); i >= 0 {
+			s = s[:i]
+		}
+		for fam := range ytPlatforms {
+			if strings.HasPrefix(s, fam) {
+				return fam
+			}
+		}
+		return s
 	}
 	return ""
 }

@@ -130,7 +130,10 @@ func (p *ytParser) emit(pd ytPending, outer ytInfo) bool {
 		}
 		comments = append(comments, cm)
 	}
-	return emitPost(p.t, file, n, post, comments)
+	if !emitPost(p.t, file, n, post, comments) {
+		return false
+	}
+	return p.followers(n, v, v)
 }
 
 // ytTime is the publication time: timestamp, release_timestamp, or the

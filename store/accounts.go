@@ -17,9 +17,10 @@ func moveAccount(ctx context.Context, db *DB, tx *sql.Tx, from, to int64) error 
 		   SELECT 1 FROM snapshots s2 WHERE s2.account_id = ? AND s2.metric = snapshots.metric AND s2.as_of = snapshots.as_of)`,
 		`UPDATE snapshots SET account_id = ? WHERE account_id = ?`,
 		`UPDATE posts SET account_id = ? WHERE account_id = ?`,
+		`UPDATE collect_runs SET account_id = ? WHERE account_id = ?`,
 		`DELETE FROM accounts WHERE id = ?`,
 	}
-	args := [][]any{{from, to}, {to, from}, {to, from}, {from}}
+	args := [][]any{{from, to}, {to, from}, {to, from}, {to, from}, {from}}
 	for i, s := range stmts {
 		if _, err := tx.ExecContext(ctx, db.q(s), args[i]...); err != nil {
 			return err

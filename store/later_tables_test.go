@@ -48,4 +48,11 @@ func fillLaterTables(t *testing.T, db *store.DB) {
 		Source: "sign-up sheet", Campaign: "usw-2025"}); err != nil {
 		t.Fatal(err)
 	}
+	// 0004_collect_runs: a collector run stopped by quota.
+	started := time.Date(2025, 12, 6, 3, 0, 0, 0, time.UTC)
+	if _, err := db.RecordRun(ctx, kopuro.Run{Platform: kopuro.Instagram, Account: kopuro.AccountRef{Platform: kopuro.Instagram, Handle: "auca.official"},
+		Started: started, Finished: started.Add(time.Minute), Status: kopuro.RunQuota, Posts: 3, Errors: 1,
+		Error: "the instagram API quota is used up", RetryAt: started.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -92,6 +92,9 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 		prog = newProgress(e, f)
 		opts.Progress = prog.update
 	}
+	if opts.Institutions, err = db.Institutions(ctx); err != nil {
+		return err
+	}
 	var rep importer.Report
 	err = db.Import(ctx, func(tx *store.ImportTx) error {
 		var err error

@@ -143,6 +143,16 @@ func TestAccountLink(t *testing.T) {
 	}
 }
 
+// Every command the README and the issues promise is registered.
+func TestCommandsRegistered(t *testing.T) {
+	for _, name := range []string{"serve", "seed", "import", "status", "account", "migrate", "backup", "export",
+		"classify", "eval", "codebook", "analyze", "user", "token", "advise", "check", "goal", "calendar", "campaign", "offline"} {
+		if _, ok := commands[name]; !ok {
+			t.Errorf("command %q is not registered", name)
+		}
+	}
+}
+
 func TestUsage(t *testing.T) {
 	if code, _, errs := runCLI(t, nil, ""); code != 2 || !strings.Contains(errs, "serve") {
 		t.Errorf("no args: %d %s", code, errs)
@@ -222,5 +232,22 @@ func TestExportImportAndBackup(t *testing.T) {
 	}
 	if b := status(t, cp); b["posts"] != want["posts"] || b["snapshots"] != want["snapshots"] {
 		t.Errorf("backup holds %v", b)
+	}
+}
+
+// A ranking table's names are matched against the store's institutions,
+// not only the bundled registry.
+func TestImportRankingMatchesStoreInstitutions(t *testing.T) {
+	db := storetest.DSN(t)
+	runCLI(t, nil, "", "seed", "--db", db)
+	if code, _, errs := runCLI(t, nil, "", "import", "--db", db, filepath.Join("..", "..", "importer", "testdata", "generic", "institutions.csv")); code != 0 {
+		t.Fatalf("institutions: %s", errs)
+	}
+	code, out, errs := runCLI(t, nil, "", "import", "--db", db, filepath.Join("testdata", "ranking-store.csv"))
+	if code != 0 || !strings.Contains(out, "2 snapshots") {
+		t.Fatalf("ranking: %d %s %s", code, out, errs)
+	}
+	if s := status(t, db); s["snapshots"] != 41 {
+		t.Errorf("snapshots = %d, want 39 + 2", s["snapshots"])
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 // runServe runs the dashboard and API:
 //
-//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev]
+//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev] [--collect-every 24h]
 //
 // --demo loads the bundled study data into an empty store first; --dev
 // reads templates and assets from ./web on every request.
@@ -24,6 +24,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	dsn := dbFlag(e, fs)
 	demo := fs.Bool("demo", false, e.cat.T(e.lang, "cli.flag.demo"))
 	dev := fs.Bool("dev", false, e.cat.T(e.lang, "cli.flag.dev"))
+	every := fs.Duration("collect-every", 0, e.cat.T(e.lang, "cli.flag.collect_every"))
 	cbPath := codebookFlag(e, fs)
 	db, err := parseAndOpen(ctx, fs, dsn, args, false)
 	if err != nil {
@@ -63,6 +64,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
 	fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.serve.listening", "URL", "http://"+ln.Addr().String()+"/"))
+	if *every > 0 {
+		t := time.NewTicker(*every)
+		defer t.Stop()
+		go collectOnSchedule(ctx, e, db, endpoints{}, t.C)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+
+	"kopuro/store"
 )
 
 // runStatus prints what the store holds: kopuro status [--db] [--json].
@@ -28,6 +30,22 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		n   int64
 	}{{"institutions", c.Institutions}, {"accounts", c.Accounts}, {"snapshots", c.Snapshots}, {"posts", c.Posts}, {"comments", c.Comments}} {
 		fmt.Fprintf(e.stdout, "%-14s %d\n", e.cat.T(e.lang, "cli.kind."+row.key), row.n)
+	}
+	return printRuns(ctx, e, db)
+}
+
+// printRuns lists the latest collector runs, if any.
+func printRuns(ctx context.Context, e *env, db *store.DB) error {
+	runs, err := db.Runs(ctx, 10)
+	if err != nil || len(runs) == 0 {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "\n"+e.cat.T(e.lang, "cli.status.runs"))
+	for _, r := range runs {
+		fmt.Fprintln(e.stdout, "  "+runLine(e, r))
+		if r.Error != "" {
+			fmt.Fprintln(e.stdout, "    "+r.Error)
+		}
 	}
 	return nil
 }
