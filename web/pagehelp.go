@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"time"
 
 	"kopuro/i18n"
@@ -44,3 +45,15 @@ func (p *page) Bar(v metrics.Value) float64 {
 
 // Added reports whether the page follows a successful add (?added=1).
 func (p *page) Added() bool { return p.query.Get("added") == "1" }
+
+// Weekdays are the short day names of the calendar header, Monday first.
+func (p *page) Weekdays() []string {
+	out := make([]string, 7)
+	for i := range out {
+		out[i] = p.T(fmt.Sprintf("pages.calendar.wd%d", i+1))
+	}
+	return out
+}
+
+// Int formats an int for the page language.
+func (p *page) Int(n int) string { return p.Num(int64(n)) }

@@ -266,12 +266,30 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("check a draft", func(t *testing.T) {
+		s.t = t
+		s.do(chromedp.Navigate(s.base+"/check?lang=en"),
+			chromedp.WaitVisible(chromedp.CSS(`textarea[name="text"]`)),
+			chromedp.SendKeys(chromedp.CSS(`textarea[name="text"]`), `<img src=x onerror=alert(3)> Volunteers from our university repaired a village school.`),
+			chromedp.Submit(chromedp.CSS(`form.stack`)),
+			chromedp.WaitVisible(chromedp.CSS(`#result`)))
+		v := run(s, chromedp.Evaluate[string](`document.querySelector('textarea[name="text"]').value`))
+		if !strings.HasPrefix(v, "<img src=x onerror=alert(3)>") {
+			t.Errorf("draft came back as %q", v)
+		}
+		s.shot("check")
+		if p := s.problems(); len(p) > 0 {
+			t.Errorf("console problems or dialogs: %v", p)
+		}
+	})
+
 	t.Run("main pages", func(t *testing.T) {
 		s.t = t
 		for _, pg := range []struct{ name, path, ready string }{
 			{"overview", "/?lang=ru", "table.table1"},
 			{"leaderboards", "/leaderboards?lang=en", `.chart-canvas[data-drawn="true"] svg`},
 			{"compare", "/compare?i=knu&i=auca&i=salymbekov&lang=ru", `.chart-canvas[data-drawn="true"] svg`},
+			{"calendar", "/calendar?lang=ky", "table.month"},
 		} {
 			s.do(chromedp.Navigate(s.base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.ready)))
 			s.shot(pg.name)
