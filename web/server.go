@@ -104,6 +104,7 @@ func (s *Server) routes() {
 	s.handle("GET /institutions/{code}", s.institution)
 	s.pageRoutes()
 	s.planPageRoutes()
+	s.importRoutes()
 	s.handle("GET /api/v1/institutions", s.apiInstitutions)
 	s.handle("GET /api/v1/leaderboard", s.apiLeaderboard)
 	s.handle("POST /api/v1/classify", s.apiClassify)
