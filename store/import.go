@@ -20,6 +20,41 @@ type ImportTx struct {
 	insts    map[string]int64
 	accounts map[kopuro.AccountRef]int64
 	posts    map[postKey]int64
+	stmts    map[string]*sql.Stmt
+}
+
+// stmt returns query prepared once in this transaction: an import runs
+// the same few statements for every item, and parsing them again each
+// time cost more than running them.
+func (t *ImportTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(ctx, t.db.q(query))
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[query] = st
+	return st, nil
+}
+
+// scan runs a one-row query with a cached statement and scans its columns.
+func (t *ImportTx) scan(ctx context.Context, query string, dest []any, args ...any) error {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(ctx, args...).Scan(dest...)
+}
+
+// exec runs a statement with a cached statement.
+func (t *ImportTx) exec(ctx context.Context, query string, args ...any) error {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return err
 }
 
 // maxCachedPosts bounds the post ids an import remembers for its comments.
@@ -35,7 +70,7 @@ type postKey struct {
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{}}
+		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{}, stmts: map[string]*sql.Stmt{}}
 		return fn(it)
 	})
 }
@@ -51,7 +86,7 @@ func (t *ImportTx) PutInstitution(ctx context.Context, in kopuro.Institution) er
 		students = in.Students
 	}
 	var id int64
-	err := t.tx.QueryRowContext(ctx, t.db.q(`
+	err := t.scan(ctx, `
 INSERT INTO institutions (code, name_ky, name_ru, name_en, short_ky, short_ru, short_en, type, city, country, students)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (code) DO UPDATE SET
@@ -65,9 +100,8 @@ ON CONFLICT (code) DO UPDATE SET
   city = CASE WHEN excluded.city <> '' THEN excluded.city ELSE institutions.city END,
   country = excluded.country,
   students = COALESCE(excluded.students, institutions.students)
-RETURNING id`),
-		in.Code, in.Name.KY, in.Name.RU, in.Name.EN, in.Short.KY, in.Short.RU, in.Short.EN,
-		string(in.Type), in.City, in.Country, students).Scan(&id)
+RETURNING id`, []any{&id}, in.Code, in.Name.KY, in.Name.RU, in.Name.EN, in.Short.KY, in.Short.RU, in.Short.EN,
+		string(in.Type), in.City, in.Country, students)
 	if err != nil {
 		return err
 	}
@@ -80,7 +114,7 @@ func (t *ImportTx) institutionID(ctx context.Context, code string) (int64, error
 		return id, nil
 	}
 	var id int64
-	err := t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM institutions WHERE code = ?`), code).Scan(&id)
+	err := t.scan(ctx, `SELECT id FROM institutions WHERE code = ?`, []any{&id}, code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, kopuro.Errorf(kopuro.EInvalid, "error.unknown_institution", "unknown institution %q: import it first", code).WithArg("Code", code).InField("institution")
 	}
@@ -112,17 +146,17 @@ func (t *ImportTx) PutAccount(ctx context.Context, a kopuro.Account) (int64, err
 		if err != nil {
 			return 0, err
 		}
-		_, err = t.tx.ExecContext(ctx, t.db.q(`UPDATE accounts SET url = CASE WHEN ? <> '' THEN ? ELSE url END, official = ? WHERE id = ?`), a.URL, a.URL, boolInt(a.Official), id)
+		err = t.exec(ctx, `UPDATE accounts SET url = CASE WHEN ? <> '' THEN ? ELSE url END, official = ? WHERE id = ?`, a.URL, a.URL, boolInt(a.Official), id)
 		return id, err
 	}
 	var id int64
-	err := t.tx.QueryRowContext(ctx, t.db.q(`
+	err := t.scan(ctx, `
 INSERT INTO accounts (institution_id, platform, handle, url, official, created_at) VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT (platform, handle) WHERE handle <> '' DO UPDATE SET
   institution_id = COALESCE(excluded.institution_id, accounts.institution_id),
   url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE accounts.url END,
   official = excluded.official
-RETURNING id`), inst, string(a.Platform), a.Handle, a.URL, boolInt(a.Official), t.db.Now().Unix()).Scan(&id)
+RETURNING id`, []any{&id}, inst, string(a.Platform), a.Handle, a.URL, boolInt(a.Official), t.db.Now().Unix())
 	if err != nil {
 		return 0, err
 	}
@@ -139,7 +173,7 @@ RETURNING id`), inst, string(a.Platform), a.Handle, a.URL, boolInt(a.Official), 
 // handle-less account on platform to account id, then deletes it.
 func (t *ImportTx) adoptPlaceholder(ctx context.Context, inst int64, p kopuro.Platform, id int64) error {
 	var ph int64
-	err := t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM accounts WHERE institution_id = ? AND platform = ? AND handle = ''`), inst, string(p)).Scan(&ph)
+	err := t.scan(ctx, `SELECT id FROM accounts WHERE institution_id = ? AND platform = ? AND handle = ''`, []any{&ph}, inst, string(p))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -162,7 +196,7 @@ func (t *ImportTx) resolve(ctx context.Context, ref kopuro.AccountRef, create bo
 	var id int64
 	var err error
 	if ref.Handle != "" {
-		err = t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM accounts WHERE platform = ? AND handle = ?`), string(ref.Platform), ref.Handle).Scan(&id)
+		err = t.scan(ctx, `SELECT id FROM accounts WHERE platform = ? AND handle = ?`, []any{&id}, string(ref.Platform), ref.Handle)
 		if errors.Is(err, sql.ErrNoRows) {
 			return t.PutAccount(ctx, kopuro.Account{Institution: ref.Institution, Platform: ref.Platform, Handle: ref.Handle, Official: ref.Institution != ""})
 		}
@@ -172,12 +206,11 @@ func (t *ImportTx) resolve(ctx context.Context, ref kopuro.AccountRef, create bo
 			return 0, ierr
 		}
 		// Prefer the handle-less placeholder, else the only official account.
-		err = t.tx.QueryRowContext(ctx, t.db.q(`
+		err = t.scan(ctx, `
 SELECT id FROM accounts WHERE institution_id = ? AND platform = ?
-ORDER BY CASE WHEN handle = '' THEN 0 ELSE 1 END, official DESC, id LIMIT 1`), inst, string(ref.Platform)).Scan(&id)
+ORDER BY CASE WHEN handle = '' THEN 0 ELSE 1 END, official DESC, id LIMIT 1`, []any{&id}, inst, string(ref.Platform))
 		if errors.Is(err, sql.ErrNoRows) && create {
-			err = t.tx.QueryRowContext(ctx, t.db.q(`INSERT INTO accounts (institution_id, platform, handle, url, official, created_at) VALUES (?, ?, '', '', 1, ?) RETURNING id`),
-				inst, string(ref.Platform), t.db.Now().Unix()).Scan(&id)
+			err = t.scan(ctx, `INSERT INTO accounts (institution_id, platform, handle, url, official, created_at) VALUES (?, ?, '', '', 1, ?) RETURNING id`, []any{&id}, inst, string(ref.Platform), t.db.Now().Unix())
 		}
 	}
 	if err != nil {
@@ -196,11 +229,10 @@ func (t *ImportTx) PutSnapshot(ctx context.Context, ref kopuro.AccountRef, s kop
 	if err != nil {
 		return err
 	}
-	_, err = t.tx.ExecContext(ctx, t.db.q(`
+	err = t.exec(ctx, `
 INSERT INTO snapshots (account_id, metric, value, precision, as_of, source, note) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, metric, as_of) DO UPDATE SET
-  value = excluded.value, precision = excluded.precision, source = excluded.source, note = excluded.note`),
-		acc, string(s.Metric), nullInt(s.Value), string(s.Precision), s.AsOf.String(), s.Source, s.Note)
+  value = excluded.value, precision = excluded.precision, source = excluded.source, note = excluded.note`, acc, string(s.Metric), nullInt(s.Value), string(s.Precision), s.AsOf.String(), s.Source, s.Note)
 	return err
 }
 
@@ -228,7 +260,7 @@ func (t *ImportTx) PutPost(ctx context.Context, p kopuro.Post) error {
 		imported = t.db.Now()
 	}
 	var id int64
-	err := t.tx.QueryRowContext(ctx, t.db.q(`
+	err := t.scan(ctx, `
 INSERT INTO posts (platform, external_id, account_id, url, published, utc_offset, text, format,
   likes, comments, shares, views, saves, hashtags, mentions, src_format, src_file, src_version, imported_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -240,11 +272,10 @@ ON CONFLICT (platform, external_id) DO UPDATE SET
   saves = COALESCE(excluded.saves, posts.saves), hashtags = excluded.hashtags, mentions = excluded.mentions,
   src_format = excluded.src_format, src_file = excluded.src_file, src_version = excluded.src_version,
   imported_at = excluded.imported_at
-RETURNING id`),
-		string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
+RETURNING id`, []any{&id}, string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
 		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
 		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
-		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()).Scan(&id)
+		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix())
 	if err != nil {
 		return err
 	}
@@ -254,13 +285,29 @@ RETURNING id`),
 		clear(t.posts)
 	}
 	t.posts[postKey{p.Platform, p.ExternalID}] = id
-	if _, err := t.tx.ExecContext(ctx, t.db.q(`DELETE FROM post_hashtags WHERE post_id = ?`), id); err != nil {
+	if err := t.exec(ctx, `DELETE FROM post_hashtags WHERE post_id = ?`, id); err != nil {
 		return err
 	}
-	for _, tag := range p.Hashtags {
-		if _, err := t.tx.ExecContext(ctx, t.db.q(`INSERT INTO post_hashtags (post_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING`), id, tag); err != nil {
+	return t.putHashtags(ctx, id, p.Hashtags)
+}
+
+// hashtagBatch is how many hashtag rows one INSERT carries.
+const hashtagBatch = 16
+
+// putHashtags stores a post's hashtags, up to hashtagBatch rows a
+// statement (one statement per distinct row count is prepared).
+func (t *ImportTx) putHashtags(ctx context.Context, id int64, tags []string) error {
+	for len(tags) > 0 {
+		n := min(len(tags), hashtagBatch)
+		args := make([]any, 0, 2*n)
+		for _, tag := range tags[:n] {
+			args = append(args, id, tag)
+		}
+		q := `INSERT INTO post_hashtags (post_id, tag) VALUES (?, ?)` + strings.Repeat(`, (?, ?)`, n-1) + ` ON CONFLICT DO NOTHING`
+		if err := t.exec(ctx, q, args...); err != nil {
 			return err
 		}
+		tags = tags[n:]
 	}
 	return nil
 }
@@ -275,7 +322,7 @@ func (t *ImportTx) PutComment(ctx context.Context, c kopuro.Comment) error {
 		k := postKey{c.Platform, c.PostExternalID}
 		post = t.posts[k]
 		if post == 0 {
-			err := t.tx.QueryRowContext(ctx, t.db.q(`SELECT id FROM posts WHERE platform = ? AND external_id = ?`), string(c.Platform), c.PostExternalID).Scan(&post)
+			err := t.scan(ctx, `SELECT id FROM posts WHERE platform = ? AND external_id = ?`, []any{&post}, string(c.Platform), c.PostExternalID)
 			if errors.Is(err, sql.ErrNoRows) {
 				return kopuro.Errorf(kopuro.EInvalid, "error.unknown_post", "comment %s: no post %s on %s", c.ExternalID, c.PostExternalID, c.Platform).
 					WithArg("Post", c.PostExternalID).InField("post_external_id")
@@ -289,12 +336,11 @@ func (t *ImportTx) PutComment(ctx context.Context, c kopuro.Comment) error {
 	if !c.Published.IsZero() {
 		published = c.Published.Unix()
 	}
-	_, err := t.tx.ExecContext(ctx, t.db.q(`
+	err := t.exec(ctx, `
 INSERT INTO comments (post_id, external_id, parent_id, author, from_institution, text, published, likes)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (post_id, external_id) DO UPDATE SET
   parent_id = excluded.parent_id, author = excluded.author, from_institution = excluded.from_institution,
-  text = excluded.text, published = excluded.published, likes = COALESCE(excluded.likes, comments.likes)`),
-		post, c.ExternalID, c.ParentID, c.Author, boolInt(c.FromInstitution), c.Text, published, nullInt(c.Likes))
+  text = excluded.text, published = excluded.published, likes = COALESCE(excluded.likes, comments.likes)`, post, c.ExternalID, c.ParentID, c.Author, boolInt(c.FromInstitution), c.Text, published, nullInt(c.Likes))
 	return err
 }

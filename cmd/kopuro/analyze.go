@@ -18,11 +18,17 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	dsn := dbFlag(e, fs)
 	rebuild := fs.Bool("rebuild", false, e.cat.T(e.lang, "cli.flag.rebuild"))
 	cbPath := codebookFlag(e, fs)
+	prof := profileFlag(e, fs)
 	db, err := parseAndOpen(ctx, fs, dsn, args, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	stop, err := startProfile(*prof)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	eng, err := loadEngine(*cbPath)
 	if err != nil {
 		return err

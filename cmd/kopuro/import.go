@@ -28,6 +28,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "", e.cat.T(e.lang, "cli.flag.format"))
 	quiet := fs.Bool("quiet", false, e.cat.T(e.lang, "cli.flag.quiet"))
 	cbPath := codebookFlag(e, fs)
+	prof := profileFlag(e, fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,6 +36,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	stop, err := startProfile(*prof)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	eng, err := loadEngine(*cbPath)
 	if err != nil {
 		return err

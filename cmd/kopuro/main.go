@@ -62,6 +62,8 @@ var commands = map[string]command{
 	"calendar": {"cli.calendar.summary", runCalendar},
 	"campaign": {"cli.campaign.summary", runCampaign},
 	"offline":  {"cli.offline.summary", runOffline},
+	// Benchmarks.
+	"gen": {"cli.gen.summary", runGen},
 }
 
 func main() {

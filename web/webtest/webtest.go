@@ -13,6 +13,7 @@ import (
 	"kopuro/analyze"
 	"kopuro/codebook"
 	"kopuro/importer"
+	"kopuro/insight"
 	"kopuro/store"
 )
 
@@ -67,15 +68,7 @@ func Seed(t testing.TB, db *store.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	posts, err := db.PostsToCode(ctx, eng.Codebook().Version(), true, 0, 1000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cs []kopuro.Coding
-	for _, p := range posts {
-		cs = append(cs, eng.Analyze(p.Text).Coding(p.ID, eng.Codebook().Version()))
-	}
-	if err := db.SaveCodings(ctx, cs); err != nil {
+	if _, err := insight.CodePosts(ctx, db, eng, true); err != nil {
 		t.Fatal(err)
 	}
 }
