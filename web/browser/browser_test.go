@@ -283,6 +283,30 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("import a file", func(t *testing.T) {
+		s.t = t
+		file := filepath.Join(t.TempDir(), "posts.ndjson")
+		lines := `{"kind":"post","platform":"instagram","institution":"` + webtest.PostsOf + `","external_id":"upload-1","published":"2025-05-20T08:00:00Z","text":"Open lecture for the city's teachers."}` + "\n" +
+			`{"kind":"post","platform":"instagram","institution":"auca","external_id":"upload-2","published":"2025-05-20T08:00:00Z","text":"<script>alert(4)</script>"}` + "\n"
+		if err := os.WriteFile(file, []byte(lines), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.do(chromedp.Navigate(s.base+"/import?lang=en"),
+			chromedp.WaitVisible(chromedp.CSS(`input[type="file"]`)),
+			chromedp.SetUploadFiles(chromedp.CSS(`input[type="file"]`), []string{file}),
+			chromedp.Click(chromedp.CSS(`input[name="partial"]`)),
+			chromedp.Submit(chromedp.CSS(`form.stack`)),
+			chromedp.WaitVisible(chromedp.CSS(`#import-result`)))
+		errs := run(s, chromedp.Evaluate[int](`document.querySelectorAll('ol.import-errors li').length`))
+		if errs != 1 {
+			t.Errorf("%d per-line errors, want 1 (the other institution's post)", errs)
+		}
+		s.shot("import")
+		if p := s.problems(); len(p) > 0 {
+			t.Errorf("console problems or dialogs: %v", p)
+		}
+	})
+
 	t.Run("main pages", func(t *testing.T) {
 		s.t = t
 		for _, pg := range []struct{ name, path, ready string }{
