@@ -267,3 +267,16 @@ func (r *recordingT) Fatalf(format string, args ...any) {
 	r.Errorf(format, args...)
 	panic("recordingT: Fatalf")
 }
+
+// goalState is the number of goals of Own and Other, for checkWrite.
+func (f *authFixture) goalState(t testing.TB) string {
+	var out []string
+	for _, inst := range []string{f.Own, f.Other} {
+		gs, err := f.DB.Goals(context.Background(), inst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprint(inst, len(gs)))
+	}
+	return strings.Join(out, " ")
+}

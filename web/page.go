@@ -27,6 +27,9 @@ type page struct {
 	User *kopuro.User
 	cat  *i18n.Catalog
 	Data any
+	// Charts is set when the page draws a chart, so the layout loads the
+	// chart library only where it is needed.
+	Charts bool
 }
 
 func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string) *page {

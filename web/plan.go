@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 
 	"kopuro"
@@ -62,30 +63,11 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &req, maxJSONBody); err != nil {
 		return err
 	}
-	if req.Labels == nil {
-		l := s.eng.Analyze(req.Text).Labels
-		req.Labels = &l
-		if req.Langs == nil {
-			req.Langs = insight.TextLangs(req.Text)
-		}
-	}
-	if err := req.Labels.Validate(); err != nil {
-		return err
-	}
-	if req.Platform != "" {
-		p, err := kopuro.ParsePlatform(string(req.Platform))
-		if err != nil {
-			return err
-		}
-		req.Platform = p
-	}
-	running, err := insight.RunningCampaignTags(r.Context(), s.db, s.db.Now())
+	c, err := s.checkDraft(r.Context(), req, s.lang(w, r))
 	if err != nil {
 		return err
 	}
-	req.CampaignTags = append(req.CampaignTags, running...)
-	d := advise.Draft{Text: req.Text, Platform: req.Platform, Labels: *req.Labels, Langs: req.Langs, Media: req.Media, CampaignTags: req.CampaignTags}
-	return writeJSON(w, http.StatusOK, advise.CheckDraft(d, s.cat, s.lang(w, r)))
+	return writeJSON(w, http.StatusOK, c)
 }
 
 // apiGoals answers GET /api/v1/institutions/{code}/goals: {"goals":[…]}
@@ -247,4 +229,34 @@ func (s *Server) apiMetrics(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, card)
+}
+
+// checkDraft analyses a draft with the server's engine (unless the request
+// gives its labels) and checks it; campaigns running today add their
+// hashtags. The API and the draft-checker page share it.
+func (s *Server) checkDraft(ctx context.Context, req checkRequest, lang string) (advise.Check, error) {
+	if req.Labels == nil {
+		l := s.eng.Analyze(req.Text).Labels
+		req.Labels = &l
+		if req.Langs == nil {
+			req.Langs = insight.TextLangs(req.Text)
+		}
+	}
+	if err := req.Labels.Validate(); err != nil {
+		return advise.Check{}, err
+	}
+	if req.Platform != "" {
+		p, err := kopuro.ParsePlatform(string(req.Platform))
+		if err != nil {
+			return advise.Check{}, err
+		}
+		req.Platform = p
+	}
+	running, err := insight.RunningCampaignTags(ctx, s.db, s.db.Now())
+	if err != nil {
+		return advise.Check{}, err
+	}
+	req.CampaignTags = append(req.CampaignTags, running...)
+	d := advise.Draft{Text: req.Text, Platform: req.Platform, Labels: *req.Labels, Langs: req.Langs, Media: req.Media, CampaignTags: req.CampaignTags}
+	return advise.CheckDraft(d, s.cat, lang), nil
 }

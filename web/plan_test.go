@@ -105,23 +105,12 @@ func TestAPIGoalsAndCampaigns(t *testing.T) {
 	f := newAuthFixture(t)
 	s := f.S
 	ctx := context.Background()
-	goalState := func(t testing.TB) string {
-		var out []string
-		for _, inst := range []string{f.Own, f.Other} {
-			gs, err := f.DB.Goals(ctx, inst)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, fmt.Sprint(inst, len(gs)))
-		}
-		return strings.Join(out, " ")
-	}
 	f.checkWrite(t, writeEndpoint{Method: "POST",
 		Path: func(inst string, n int) string { return "/api/v1/institutions/" + inst + "/goals" },
 		Body: func(inst string, n int) string {
 			return fmt.Sprintf(`{"metric":"followers","platform":"instagram","target":%d,"deadline":"2026-12-31"}`, 100000+n)
 		},
-		State: goalState,
+		State: f.goalState,
 	}, map[string]want{anonymous: {401, 401}, badToken: {401, 401}, asAdmin: {201, 201},
 		asEditor: {201, 403}, asCoder: {403, 403}, asViewer: {403, 403}})
 

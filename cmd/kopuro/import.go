@@ -10,6 +10,7 @@ import (
 
 	"kopuro"
 	"kopuro/importer"
+	"kopuro/insight"
 	"kopuro/store"
 )
 
@@ -61,7 +62,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	// New posts are coded at once, so that nobody needs a second command.
-	n, err := codePosts(ctx, db, eng, false)
+	n, err := insight.CodePosts(ctx, db, eng, false)
 	if err != nil {
 		return err
 	}
