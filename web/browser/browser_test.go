@@ -329,8 +329,8 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Status == 404 {
-			t.Skip("/posts is not on this branch yet")
+		if res.Status != 200 {
+			t.Fatalf("/posts answered %d", res.Status)
 		}
 		text := run(s, chromedp.TextContent(chromedp.CSS("main")))
 		for _, x := range webtest.XSS {
@@ -339,6 +339,61 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		s.shot("posts")
+		all := run(s, chromedp.Evaluate[int](`document.querySelectorAll('article.post').length`))
+		if all < 5 {
+			t.Fatalf("/posts lists %d posts, want the 5 seeded", all)
+		}
+		// Filter by a word of one post (a Kyrgyz stem finds its suffixed form).
+		s.do(chromedp.SendKeys(chromedp.CSS(`form.filters input[name="q"]`), "мектеб"),
+			chromedp.Submit(chromedp.CSS(`form.filters`)),
+			chromedp.WaitVisible(chromedp.CSS(`form.filters input[name="q"][value="мектеб"]`)))
+		hits := run(s, chromedp.Evaluate[[]string](`[...document.querySelectorAll('article.post')].map(a => a.textContent)`))
+		if len(hits) != 1 || !strings.Contains(hits[0], "мектебинде") {
+			t.Errorf("filtering by мектеб shows %d posts: %q", len(hits), hits)
+		}
+		s.shot("posts-filtered")
+		if p := s.problems(); len(p) > 0 {
+			t.Errorf("console problems or dialogs: %v", p)
+		}
+	})
+
+	t.Run("code a post and see agreement update", func(t *testing.T) {
+		s.t = t
+		const coderEmail, coderPwd = "coder@example.kg", "another long passphrase"
+		h := auth.HashPassword(coderPwd, auth.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32})
+		if _, err := s.db.AddUser(context.Background(), kopuro.User{Email: coderEmail, Role: kopuro.RoleCoder}, h); err != nil {
+			t.Fatal(err)
+		}
+		s.do(chromedp.Navigate(s.base+"/?lang=en"),
+			chromedp.Submit(chromedp.CSS(`nav.who form[action="/logout"]`)),
+			chromedp.WaitNotPresent(chromedp.CSS(`nav.who form[action="/logout"]`)),
+			chromedp.Navigate(s.base+"/login?lang=en"),
+			chromedp.WaitVisible(chromedp.CSS(`input[name="email"]`)),
+			chromedp.SendKeys(chromedp.CSS(`input[name="email"]`), coderEmail),
+			chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), coderPwd),
+			chromedp.Submit(chromedp.CSS(`form.login`)),
+			chromedp.WaitVisible(chromedp.CSS(`nav.who form[action="/logout"]`)),
+			chromedp.Navigate(s.base+"/agreement?lang=en"),
+			chromedp.WaitVisible(chromedp.CSS(`h1`)))
+		before := run(s, chromedp.Evaluate[int](`document.querySelectorAll('section.pair').length`))
+		if before != 0 {
+			t.Fatalf("agreement shows %d pairs before anyone coded", before)
+		}
+		s.do(chromedp.Navigate(s.base+"/coding?lang=en"),
+			chromedp.WaitVisible(chromedp.CSS(`form.coding select[name="category"]`)),
+			chromedp.SetValue(chromedp.CSS(`form.coding select[name="category"]`), "third_mission"),
+			chromedp.Submit(chromedp.CSS(`form.coding`)),
+			chromedp.WaitVisible(chromedp.CSS(`p.notice`)),
+			chromedp.Navigate(s.base+"/agreement?lang=en"),
+			chromedp.WaitVisible(chromedp.CSS(`section.pair table`)))
+		pairs := run(s, chromedp.TextContent(chromedp.CSS(`main`)))
+		if !strings.Contains(pairs, coderEmail) {
+			t.Errorf("agreement after coding does not name the coder: %q", pairs)
+		}
+		if n := run(s, chromedp.Evaluate[int](`document.querySelectorAll('section.pair tbody tr').length`)); n == 0 {
+			t.Error("agreement table has no rows after coding")
+		}
+		s.shot("agreement")
 		if p := s.problems(); len(p) > 0 {
 			t.Errorf("console problems or dialogs: %v", p)
 		}
