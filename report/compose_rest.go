@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"kopuro"
@@ -137,8 +138,43 @@ func methods(m *Model, f fmtr) []Block {
 	for _, d := range metrics.Registry {
 		reg.Rows = append(reg.Rows, []Cell{text(d.ID), f.count(d.Version), text(d.Unit), text(d.Formula), text(d.Aggregation)})
 	}
-	return append(b, table(cb), sub(f.t("report.methods.formulas")), para(f.t("report.methods.formulas_note")), table(reg),
-		sub(f.t("report.methods.agreement")), para(f.t("report.methods.agreement_none")))
+	b = append(b, table(cb), sub(f.t("report.methods.formulas")), para(f.t("report.methods.formulas_note")), table(reg),
+		sub(f.t("report.methods.agreement")))
+	return append(b, agreementBlocks(m, f)...)
+}
+
+// agreementBlocks is the coding-agreement part of the methods: one table
+// for every pair of coders (the machine among them), with the same
+// wording as the dashboard's agreement page.
+func agreementBlocks(m *Model, f fmtr) []Block {
+	if len(m.Agreement) == 0 {
+		return []Block{para(f.t("report.methods.agreement_none"))}
+	}
+	b := []Block{para(f.t("agreement.lead"))}
+	coder := func(c string) string {
+		if c == "" {
+			return f.t("agreement.machine")
+		}
+		return c
+	}
+	for i, p := range m.Agreement {
+		t := &Table{Sheet: fmt.Sprintf("agreement-%d", i+1),
+			Caption: coder(p.A) + " — " + coder(p.B) + " · " + f.t("agreement.posts", "Count", p.Posts),
+			Head:    []string{f.t("agreement.field"), f.t("agreement.percent"), f.t("agreement.kappa")}}
+		for _, fs := range p.Fields {
+			name := f.t("agreement.field." + fs.Field)
+			if g, ok := strings.CutPrefix(fs.Field, "sdg_"); ok {
+				name = f.t("explorer.sdg_n", "N", g)
+			}
+			kappa := text(f.t("agreement.kappa_undefined"))
+			if fs.KappaDefined() {
+				kappa = f.value(metrics.Value{V: fs.Kappa, Prec: metrics.Exact}, 2, false)
+			}
+			t.Rows = append(t.Rows, []Cell{text(name), f.pct(metrics.Value{V: 100 * fs.Agreement, Prec: metrics.Exact}), kappa})
+		}
+		b = append(b, table(t))
+	}
+	return b
 }
 
 type labelDef struct {

@@ -8,6 +8,7 @@ package report
 
 import (
 	"context"
+	"kopuro/agree"
 	"sort"
 	"strings"
 	"time"
@@ -63,6 +64,9 @@ type Model struct {
 	AreaPosts       map[string]map[kopuro.Area]int
 	LangPosts       map[kopuro.Lang]int
 	Top             map[kopuro.Area][]TopPost
+	// Agreement is the coding agreement between every two coders, and
+	// between each coder and the machine, over the posts both coded.
+	Agreement []agree.Pair
 }
 
 // Build reads the store and computes the model.
@@ -110,6 +114,11 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 			return nil, err
 		}
 	}
+	codings, err := db.CodingsForAgreement(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m.Agreement = agree.Pairs(codings)
 	// The peers' scorecards give each scorecard its peer median, also
 	// when only some institutions are reported.
 	for _, in := range m.Institutions {
