@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	goldenfile "kopuro/internal/golden"
 	"kopuro/internal/reporoot"
 	"os"
 	"path/filepath"
@@ -198,7 +199,7 @@ func TestGolden(t *testing.T) {
 	for _, lang := range i18n.Langs {
 		a := Evaluate(in, DefaultConfig())
 		Render(&a, i18n.Embedded(), lang)
-		checkGolden(t, filepath.Join("testdata", "advise-"+lang+".golden.json"), a)
+		checkGolden(t, "advise-"+lang+".golden.json", a)
 		for _, r := range a.Recommendations {
 			if r.Text == "" || strings.Contains(r.Text, "!") && strings.Contains(r.Text, "!advise") || strings.Contains(r.Text, "{") {
 				t.Errorf("%s %s: text %q has a missing key or placeholder", lang, r.ID, r.Text)
@@ -207,7 +208,8 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func checkGolden(t *testing.T, path string, v any) {
+// checkGolden compares v, as indented JSON, with testdata/name.
+func checkGolden(t *testing.T, name string, v any) {
 	t.Helper()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -216,20 +218,7 @@ func checkGolden(t *testing.T, path string, v any) {
 	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)
 	}
-	got := buf.Bytes()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; run go test ./advise -update and review the diff\n%s", path, got)
-	}
+	goldenfile.Check(t, name, buf.Bytes(), *update)
 }
 
 // Every threshold of the configuration is documented with its default.

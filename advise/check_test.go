@@ -78,7 +78,7 @@ func TestCheckGolden(t *testing.T) {
 			out[lang][nd.Name] = CheckDraft(nd.Draft, i18n.Embedded(), lang)
 		}
 	}
-	checkGolden(t, filepath.Join("testdata", "check.golden.json"), out)
+	checkGolden(t, "check.golden.json", out)
 }
 
 func TestLimits(t *testing.T) {

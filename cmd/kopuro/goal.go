@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strconv"
 	"time"
@@ -21,15 +20,6 @@ import (
 //	    (--target N | --change PCT [--baseline N]) --deadline DATE [--start DATE] [--milestone N]... [--note TEXT]
 //	kopuro goal list --institution CODE [--json]
 func runGoal(ctx context.Context, e *env, args []string) error {
-	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli.goal.usage"))
-		return flag.ErrHelp
-	}
-	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
-		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli.goal.usage"))
-		return errUsage
-	}
-	sub := args[0]
 	fs := newFlags(e, "goal")
 	dsn := dbFlag(e, fs)
 	inst := fs.String("institution", "", e.cat.T(e.lang, "cli.flag.institution"))
@@ -45,18 +35,15 @@ func runGoal(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, e.cat.T(e.lang, "cli.flag.json"))
 	var milestones listFlag
 	fs.Var(&milestones, "milestone", e.cat.T(e.lang, "cli.flag.milestone"))
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	if *inst == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
-	}
-	db, err := openStore(ctx, *dsn, false)
+	sub, db, err := subcommandAndOpen(ctx, e, fs, dsn, "goal", args, "add", "list")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if *inst == "" {
+		fs.Usage()
+		return errUsage
+	}
 	now := time.Now().UTC()
 	o := insight.DefaultOptions()
 	if sub == "list" {

@@ -5,7 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"os"
+	goldenfile "kopuro/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -28,21 +28,7 @@ func runCLI(t *testing.T, envv map[string]string, stdin string, args ...string) 
 	return code, out.String(), errb.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		os.WriteFile(path, []byte(got), 0o644)
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s:\n--- got\n%s--- want\n%s", name, got, want)
-	}
-}
+func golden(t *testing.T, name, got string) { goldenfile.Check(t, name, []byte(got), *update) }
 
 func status(t *testing.T, db string) map[string]int {
 	t.Helper()

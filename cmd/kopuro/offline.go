@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strconv"
 
@@ -16,15 +15,6 @@ import (
 //	kopuro offline add --institution CODE --kind KIND --value N --date DATE --source TEXT [--campaign ID] [--post-url URL] [--note TEXT]
 //	kopuro offline list --institution CODE [--json]
 func runOffline(ctx context.Context, e *env, args []string) error {
-	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli.offline.usage"))
-		return flag.ErrHelp
-	}
-	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
-		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli.offline.usage"))
-		return errUsage
-	}
-	sub := args[0]
 	fs := newFlags(e, "offline")
 	dsn := dbFlag(e, fs)
 	inst := fs.String("institution", "", e.cat.T(e.lang, "cli.flag.institution"))
@@ -36,18 +26,15 @@ func runOffline(ctx context.Context, e *env, args []string) error {
 	postURL := fs.String("post-url", "", e.cat.T(e.lang, "cli.flag.post_url"))
 	note := fs.String("note", "", e.cat.T(e.lang, "cli.flag.note"))
 	asJSON := fs.Bool("json", false, e.cat.T(e.lang, "cli.flag.json"))
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	if *inst == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
-	}
-	db, err := openStore(ctx, *dsn, false)
+	sub, db, err := subcommandAndOpen(ctx, e, fs, dsn, "offline", args, "add", "list")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if *inst == "" {
+		fs.Usage()
+		return errUsage
+	}
 	if sub == "list" {
 		ins, err := db.Indicators(ctx, *inst)
 		if err != nil {
