@@ -56,6 +56,11 @@ func (s *Series) At(t time.Time) Point {
 	if i < 0 {
 		return Point{Value: Missing}
 	}
+	return s.point(i, t)
+}
+
+// point is snapshot i as a figure, with its distance in days from t.
+func (s *Series) point(i int, t time.Time) Point {
 	sn := s.snaps[i]
 	return Point{
 		Value:  Value{V: float64(sn.Value.N), Prec: FromKopuro(sn.Precision)},

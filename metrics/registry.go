@@ -21,6 +21,8 @@ const (
 	FollowersGrowth     = "followers_growth"
 	FollowersWeeklyPct  = "followers_weekly_growth_pct"
 	FollowersPer1000    = "followers_per_1000_students"
+	FollowersChange     = "followers_change"
+	FollowersChangePct  = "followers_change_pct"
 	PostsPerWeek        = "posts_per_week"
 	RegularityCV        = "regularity_cv"
 	LongestGapDays      = "longest_gap_days"
@@ -77,6 +79,8 @@ var Registry = []Def{
 	{ID: FollowersGrowth, Version: 1, Unit: "count", Formula: "followers(end) − followers(start)", Aggregation: "per account (an upper-bounded start makes a lower-bounded growth); per institution the sum over its accounts", Better: "higher"},
 	{ID: FollowersWeeklyPct, Version: 1, Unit: "percent", Formula: "((followers(end) ÷ followers(start))^(7 ÷ days) − 1) × 100, days between the two snapshots used", Denominator: "followers(start)", Aggregation: "per account, missing when both ends fall on the same snapshot; per institution the median over its accounts", Better: "higher"},
 	{ID: FollowersPer1000, Version: 1, Unit: "per_1000", Formula: "followers ÷ students × 1000", Numerator: "followers at the end of the period, summed over the institution's accounts of the platform", Denominator: "students of the institution (missing when unknown)", Aggregation: "per institution and platform", Better: "higher"},
+	{ID: FollowersChange, Version: 1, Unit: "count", Formula: "followers(end of the period) − followers(end of the previous period); each is the newest snapshot with a value dated before that end", Aggregation: "per account (the scorecard's accounts); missing when either figure is missing or both are the same snapshot; an upper-bounded previous figure makes a lower-bounded growth", Keyed: true},
+	{ID: FollowersChangePct, Version: 1, Unit: "percent", Formula: "(followers(end of the period) ÷ followers(end of the previous period) − 1) × 100", Denominator: "followers at the end of the previous period", Aggregation: "per account; missing like followers_change, and when the previous figure is 0", Keyed: true},
 	{ID: PostsPerWeek, Version: 1, Unit: "per_week", Formula: "posts ÷ (period days ÷ 7)", Numerator: postsInPeriod, Denominator: "weeks in the period", Aggregation: "per account, per institution (all its accounts)", Better: "higher"},
 	{ID: RegularityCV, Version: 1, Unit: "ratio", Formula: "population standard deviation of the gaps between consecutive posts ÷ their mean", Denominator: "mean gap", Aggregation: "over the posts in time order; needs 3 posts", Better: "lower"},
 	{ID: LongestGapDays, Version: 1, Unit: "days", Formula: "longest time between two consecutive posts", Aggregation: "maximum; needs 2 posts", Better: "lower"},

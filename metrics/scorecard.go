@@ -126,6 +126,7 @@ type AccountCard struct {
 	Handle      string          `json:"handle,omitempty"`
 	Followers   Point           `json:"followers"`
 	Growth      Growth          `json:"growth"`
+	Change      Change          `json:"change"` // since the end of the previous period of equal length
 	Cadence     CadenceResult   `json:"cadence"`
 	ERMedian    Value           `json:"er_median"`
 	ERMean      Value           `json:"er_mean"`
@@ -180,6 +181,7 @@ func (c *Collector) Result(now time.Time, ic IndexConfig) Scorecard {
 		ac := AccountCard{
 			Key: k, Platform: acc.account.Platform, Handle: acc.account.Handle,
 			Followers: acc.series.At(end), Growth: acc.series.Growth(c.period.From, end),
+			Change:  acc.series.Change(c.period.Previous().To, c.period.To),
 			Cadence: acc.cadence.Result(),
 		}
 		ac.ERMedian, ac.ERMean = acc.er.median(), acc.er.mean()

@@ -37,6 +37,8 @@ func Compose(m *Model, lang string, cat *i18n.Catalog) *Doc {
 	} else {
 		d = full(m, f)
 	}
+	d.Meta = [][2]string{{f.t("report.meta.codebook"), m.CodebookVersion}, {f.t("report.meta.metrics"), m.MetricsVersion},
+		{f.t("report.meta.generated"), i18n.FormatDay(f.lang, m.Generated)}}
 	d.Words = map[string]string{}
 	for _, w := range []string{"precision", "as_of", "source"} {
 		d.Words[w] = f.t("report.column." + w)
@@ -60,7 +62,7 @@ func intro(m *Model, f fmtr) []Block {
 	b := []Block{
 		para(f.t("report.intro.mission")),
 		para(f.t("report.intro.scope", "Period", f.periodText(m.Period), "Count", len(m.Institutions), "Names", strings.Join(names, ", "))),
-		para(f.t("report.intro.versions", "Codebook", m.CodebookVersion, "Metrics", metricsVersion(), "Date", i18n.FormatDay(f.lang, m.Generated))),
+		para(versions(m, f)),
 	}
 	t := &Table{Sheet: "sources", Caption: f.t("report.sources.caption"),
 		Head: []string{f.t("report.sources.name"), f.t("report.sources.from"), f.t("report.sources.to"), f.t("report.sources.figures")}}
@@ -74,14 +76,10 @@ func intro(m *Model, f fmtr) []Block {
 	return append(b, table(t))
 }
 
-// metricsVersion is the registry's version as reports cite it: the sum
-// of the metric versions, which grows with every change to a formula.
-func metricsVersion() int {
-	n := 0
-	for _, d := range metrics.Registry {
-		n += d.Version
-	}
-	return n
+// versions is the sentence that names the codebook and metric
+// definitions the report follows, and its date.
+func versions(m *Model, f fmtr) string {
+	return f.t("report.intro.versions", "Codebook", m.CodebookVersion, "Metrics", m.MetricsVersion, "Date", i18n.FormatDay(f.lang, m.Generated))
 }
 
 // Table1 is the study's Table 1 for the model: followers per platform
@@ -139,8 +137,6 @@ func social(m *Model, f fmtr) []Block {
 		}
 	}
 	per := &Table{Sheet: "per1000", Caption: f.t("report.per1000.caption"), Head: []string{f.t("table.institution"), f.t("report.students")}}
-	grow := &Table{Sheet: "growth", Caption: f.t("report.growth.caption"),
-		Head: []string{f.t("table.institution"), f.t("report.metric." + metrics.FollowersGrowth), f.t("report.metric." + metrics.FollowersWeeklyPct)}}
 	for _, p := range m.Audience.Platforms {
 		per.Head = append(per.Head, f.platform(p))
 	}
@@ -155,13 +151,14 @@ func social(m *Model, f fmtr) []Block {
 			row = append(row, f.value(card.Platforms[p].PerStudents, 1, false))
 		}
 		per.Rows = append(per.Rows, row)
-		grow.Rows = append(grow.Rows, []Cell{text(f.name(in)), f.value(card.Values[metrics.FollowersGrowth], 0, false), f.value(card.Values[metrics.FollowersWeeklyPct], 2, true)})
 	}
-	if !anyStudents(m) {
+	if anyStudents(m) {
+		b = append(b, table(per))
+	} else {
 		// A table of no-data marks says less than one sentence.
-		return append(b, para(f.t("report.per1000.none")), para(f.t("report.growth.lead")), table(grow))
+		b = append(b, para(f.t("report.per1000.none")))
 	}
-	return append(b, table(per), para(f.t("report.growth.lead")), table(grow))
+	return append(b, sub(f.t("report.growth.heading")), para(growthLead(m, f)), table(growthTable(m, f)))
 }
 
 func anyStudents(m *Model) bool {

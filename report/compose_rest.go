@@ -127,13 +127,13 @@ func recommend(m *Model, f fmtr) []Block {
 }
 
 func methods(m *Model, f fmtr) []Block {
-	b := []Block{para(f.t("report.methods.lead", "Codebook", m.CodebookVersion)), sub(f.t("report.methods.codebook"))}
+	b := []Block{para(f.t("report.methods.lead", "Codebook", m.CodebookVersion, "Metrics", m.MetricsVersion)), sub(f.t("report.methods.codebook"))}
 	cb := &Table{Sheet: "codebook", Caption: f.t("report.methods.codebook_caption", "Version", m.CodebookVersion),
 		Head: []string{f.t("report.methods.label"), f.t("report.methods.definition")}}
 	for _, l := range append(append([]labelDef{}, labels(m.Codebook.Categories)...), labels(m.Codebook.Areas)...) {
 		cb.Rows = append(cb.Rows, []Cell{text(l.Name.In(kopuro.Lang(f.lang))), text(l.Definition.In(kopuro.Lang(f.lang)))})
 	}
-	reg := &Table{Sheet: "metrics", Caption: f.t("report.methods.metrics_caption"),
+	reg := &Table{Sheet: "metrics", Caption: f.t("report.methods.metrics_caption", "Version", m.MetricsVersion),
 		Head: []string{f.t("report.methods.id"), f.t("report.methods.version"), f.t("report.methods.unit"), f.t("report.methods.formula"), f.t("report.methods.aggregation")}}
 	for _, d := range metrics.Registry {
 		reg.Rows = append(reg.Rows, []Cell{text(d.ID), f.count(d.Version), text(d.Unit), text(d.Formula), text(d.Aggregation)})

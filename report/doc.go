@@ -8,6 +8,9 @@ type Doc struct {
 	Title    string
 	Subtitle string
 	Sections []Section
+	// Meta are label–value lines about the report itself (codebook and
+	// metric definitions versions, date) that a workbook lists first.
+	Meta [][2]string
 	// Words are the column suffixes a workbook adds: "precision",
 	// "as_of", "source".
 	Words map[string]string

@@ -46,8 +46,34 @@ var fixturePosts = []fixturePost{
 		kopuro.Labels{Lang: kopuro.KY, Category: kopuro.Institutional}},
 }
 
-// fixtureStore is a store with the study's institutions and Table 1 and
-// the fixture posts, coded by a person.
+// fixtureSnapshot is a follower figure the study does not have, so that
+// growth since the previous period (for 2025-01..2025-06: since the end
+// of 2024) has something to compare.
+type fixtureSnapshot struct {
+	inst     string
+	platform kopuro.Platform
+	asOf     string
+	value    int64
+	prec     kopuro.Precision
+}
+
+// fixtureSnapshots give: an exact rise (AUCA on Instagram), a fall
+// (AUCA on Facebook), growth between approximate figures (KNU), growth
+// from an upper bound (OshSU), a figure without a previous one (KSTU,
+// whose previous figure is "no data"), and figures recorded after the
+// period that the growth must not use (KTMU).
+var fixtureSnapshots = []fixtureSnapshot{
+	{"auca", kopuro.Instagram, "2024-11", 70000, kopuro.Exact},
+	{"auca", kopuro.Instagram, "2025-05", 80500, kopuro.Exact},
+	{"auca", kopuro.Facebook, "2024-12-20", 79000, kopuro.Exact},
+	{"knu", kopuro.Instagram, "2025-04", 1500, kopuro.Approx},
+	{"oshsu", kopuro.Instagram, "2025-03-15", 1400, kopuro.Exact},
+	{"kstu", kopuro.Instagram, "2025-02", 500, kopuro.Exact},
+	{"manas", kopuro.Instagram, "2025-07", 21000, kopuro.Exact},
+}
+
+// fixtureStore is a store with the study's institutions and Table 1, the
+// fixture snapshots and the fixture posts, coded by a person.
 func fixtureStore(t *testing.T) *store.DB {
 	t.Helper()
 	ctx := context.Background()
@@ -55,6 +81,16 @@ func fixtureStore(t *testing.T) *store.DB {
 	err := db.Import(ctx, func(tx *store.ImportTx) error {
 		if _, err := importer.Seed(ctx, tx); err != nil {
 			return err
+		}
+		for _, fs := range fixtureSnapshots {
+			d, err := kopuro.ParseDate(fs.asOf)
+			if err != nil {
+				return err
+			}
+			sn := kopuro.Snapshot{Metric: fs.platform.AudienceMetric(), Value: kopuro.Known(fs.value), Precision: fs.prec, AsOf: d, Source: "fixture"}
+			if err := tx.PutSnapshot(ctx, kopuro.AccountRef{Platform: fs.platform, Institution: fs.inst}, sn); err != nil {
+				return err
+			}
 		}
 		for i, fp := range fixturePosts {
 			p := kopuro.Post{Platform: fp.platform, ExternalID: "fx" + string(rune('a'+i)),

@@ -54,16 +54,19 @@ type Model struct {
 	Period          metrics.Period
 	Generated       time.Time
 	CodebookVersion string
-	Codebook        *codebook.Codebook
-	Institutions    []kopuro.Institution // those reported, in Table 1 order
-	All             []kopuro.Institution // every institution in the store (peer groups)
-	Sources         []Source
-	Audience        insight.AudienceTable
-	Cards           map[string]metrics.Scorecard // reported institutions and their peers
-	Advice          map[string]advise.Advice     // rendered texts are re-rendered per language
-	AreaPosts       map[string]map[kopuro.Area]int
-	LangPosts       map[kopuro.Lang]int
-	Top             map[kopuro.Area][]TopPost
+	// MetricsVersion is metrics.Version: the version of the metric
+	// definitions the figures follow.
+	MetricsVersion string
+	Codebook       *codebook.Codebook
+	Institutions   []kopuro.Institution // those reported, in Table 1 order
+	All            []kopuro.Institution // every institution in the store (peer groups)
+	Sources        []Source
+	Audience       insight.AudienceTable
+	Cards          map[string]metrics.Scorecard // reported institutions and their peers
+	Advice         map[string]advise.Advice     // rendered texts are re-rendered per language
+	AreaPosts      map[string]map[kopuro.Area]int
+	LangPosts      map[kopuro.Lang]int
+	Top            map[kopuro.Area][]TopPost
 	// Agreement is the coding agreement between every two coders, and
 	// between each coder and the machine, over the posts both coded.
 	Agreement []agree.Pair
@@ -92,7 +95,7 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 		Cards: map[string]metrics.Scorecard{}, Advice: map[string]advise.Advice{},
 		AreaPosts: map[string]map[kopuro.Area]int{}, LangPosts: map[kopuro.Lang]int{}, Top: map[kopuro.Area][]TopPost{},
 	}
-	m.CodebookVersion = m.Codebook.Version()
+	m.CodebookVersion, m.MetricsVersion = m.Codebook.Version(), metrics.Version
 	m.Audience = insight.BuildAudience(insts, accounts, latest)
 	for _, r := range m.Audience.Rows {
 		m.Institutions = append(m.Institutions, r.Institution)

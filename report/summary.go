@@ -1,7 +1,5 @@
 package report
 
-import "kopuro/i18n"
-
 // summary is the one-page report on one institution, for its rector: its
 // line of Table 1, its scorecard against its peers, and what to do first.
 func summary(m *Model, f fmtr) *Doc {
@@ -10,7 +8,7 @@ func summary(m *Model, f fmtr) *Doc {
 		Subtitle: f.t("report.subtitle", "Period", f.periodText(m.Period))}
 	s := Section{ID: "summary", Heading: f.t("report.summary.heading")}
 	s.Blocks = append(s.Blocks,
-		para(f.t("report.intro.versions", "Codebook", m.CodebookVersion, "Metrics", metricsVersion(), "Date", i18n.FormatDay(f.lang, m.Generated))),
+		para(versions(m, f)),
 		table(Table1(m, f)), table(scorecardTable(m, f, in)), sub(f.t("report.summary.todo")))
 	recs := fired(m, f, in.Code)
 	if len(recs) == 0 {

@@ -19,6 +19,12 @@ func XLSX(w io.Writer, d *Doc) error {
 		return err
 	}
 	rows := [][]any{{d.Title}, {d.Subtitle}, {}}
+	for _, kv := range d.Meta {
+		rows = append(rows, []any{kv[0], kv[1]})
+	}
+	if len(d.Meta) > 0 {
+		rows = append(rows, []any{})
+	}
 	for i, s := range d.Sections {
 		rows = append(rows, []any{strconv.Itoa(i+1) + ". " + s.Heading})
 	}
