@@ -73,17 +73,12 @@ func effect(m *Model, f fmtr) []Block {
 		table(keyed(m, f, "er_category", f.t("report.er_category.caption"), categoryKeys(), name, er(metrics.DimCategory))),
 		table(keyed(m, f, "er_area", f.t("report.er_area.caption"), areaKeys(), name, er(metrics.DimArea))),
 	}
-	// The chart shows, per area, the median of the universities' medians.
-	ch := &Chart{Sheet: "er_area_chart", Title: f.t("report.er_area.chart"), Unit: "ER, %"}
+	// The chart pools the posts of every reported university: per area the
+	// median of the per-post ER, the same rates as the table's.
+	ch := &Chart{Sheet: "er_area_chart", Title: f.t("report.er_area.chart"), Unit: "ER, %", Note: f.t("report.er_area.chart_note")}
 	for _, a := range kopuro.Areas {
-		var vs []metrics.Value
-		for _, in := range m.Institutions {
-			if v := m.Cards[in.Code].Engagement.By[metrics.DimArea][string(a)].Median; v.OK() {
-				vs = append(vs, v)
-			}
-		}
-		if med := metrics.Median(vs); med.OK() {
-			ch.Bars = append(ch.Bars, Bar{Label: name(string(a)), Value: med.V, Text: f.value(med, 2, true).Text})
+		if g := m.Pooled.By[metrics.DimArea][string(a)]; g.Median.OK() {
+			ch.Bars = append(ch.Bars, Bar{Label: name(string(a)), Value: g.Median.V, Text: f.value(g.Median, 2, true).Text})
 		}
 	}
 	if len(ch.Bars) > 0 {

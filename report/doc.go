@@ -58,6 +58,7 @@ type Chart struct {
 	Title string
 	Unit  string // shown in the data table's head
 	Bars  []Bar
+	Note  string // what the bars measure, under the chart
 }
 
 // Bar is one bar of a chart.

@@ -28,7 +28,7 @@ type fixturePost struct {
 	labels   kopuro.Labels
 }
 
-// fixturePosts are written for these tests: one per area, one in each
+// fixturePosts are written for these tests: at least one per area, one in each
 // language, one not about the third mission, and one whose text tries
 // to inject markup.
 var fixturePosts = []fixturePost{
@@ -42,6 +42,12 @@ var fixturePosts = []fixturePost{
 		kopuro.Labels{Lang: kopuro.RU, Category: kopuro.ThirdMission, Area: kopuro.LifelongLearning, CTA: true}},
 	{"manas", kopuro.Instagram, 11, "<script>alert('x')</script> Our student team won the startup cup with a [solar dryer](javascript:alert(1)) for apricots | *wow*", 640,
 		kopuro.Labels{Lang: kopuro.EN, Category: kopuro.ThirdMission, Area: kopuro.EntrepreneurshipInnovation}},
+	// Two more community posts, so that the pooled median of an area
+	// differs from the median of the universities' medians.
+	{"oshsu", kopuro.Facebook, 14, "Ош шаарынын мектеп окуучулары үчүн университетте ачык эшиктер күнү жана илим фестивалы өттү.", 300,
+		kopuro.Labels{Lang: kopuro.KY, Category: kopuro.ThirdMission, Area: kopuro.CommunityEngagement}},
+	{"oshsu", kopuro.YouTube, 16, "Public lecture for the city: how the glaciers of the Alay valley are changing.", 900,
+		kopuro.Labels{Lang: kopuro.EN, Category: kopuro.ThirdMission, Area: kopuro.CommunityEngagement}},
 	{"manas", kopuro.Facebook, 12, "Кабыл алуу комиссиясы 20-июнда иштей баштайт, документтердин тизмеси сайтта.", 120,
 		kopuro.Labels{Lang: kopuro.KY, Category: kopuro.Institutional}},
 }

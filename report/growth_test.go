@@ -1,8 +1,6 @@
 package report
 
-import (
-	"testing"
-)
+import "testing"
 
 // TestGrowthSincePrevious checks the growth table against the fixture
 // snapshots: the report covers 2025-01..2025-06, so growth runs from the

@@ -25,7 +25,7 @@ func Markdown(w io.Writer, d *Doc) error {
 				mdTable(&b, bl.Table)
 			case bl.Chart != nil:
 				c := bl.Chart
-				t := &Table{Caption: c.Title, Head: []string{"", c.Unit}}
+				t := &Table{Caption: c.Title, Head: []string{"", c.Unit}, Note: c.Note}
 				for _, bar := range c.Bars {
 					t.Rows = append(t.Rows, []Cell{text(bar.Label), text(bar.Text)})
 				}

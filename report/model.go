@@ -67,6 +67,10 @@ type Model struct {
 	AreaPosts      map[string]map[kopuro.Area]int
 	LangPosts      map[kopuro.Lang]int
 	Top            map[kopuro.Area][]TopPost
+	// Pooled is the engagement of every coded post of the reported
+	// institutions together, per-post ER as in their scorecards: the ER by
+	// area chart reads its medians.
+	Pooled metrics.EngagementResult
 	// Agreement is the coding agreement between every two coders, and
 	// between each coder and the machine, over the posts both coded.
 	Agreement []agree.Pair
@@ -101,6 +105,7 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 		m.Institutions = append(m.Institutions, r.Institution)
 	}
 	m.Sources = sources(latest, m.Institutions)
+	pooled := metrics.NewEngagement(o.Insight.Loc)
 	for _, in := range m.Institutions {
 		card, err := insight.Scorecard(ctx, db, in, o.Period, o.Now, o.Insight, insight.Scope{})
 		if err != nil {
@@ -113,10 +118,11 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 			return nil, err
 		}
 		m.Advice[in.Code] = a
-		if err := m.posts(ctx, db, in.Code); err != nil {
+		if err := m.posts(ctx, db, in.Code, pooled); err != nil {
 			return nil, err
 		}
 	}
+	m.Pooled = pooled.Result()
 	codings, err := db.CodingsForAgreement(ctx)
 	if err != nil {
 		return nil, err
@@ -202,9 +208,10 @@ func sources(latest []store.AccountSnapshot, insts []kopuro.Institution) []Sourc
 	return out
 }
 
-// posts counts an institution's coded posts per area and language and
-// keeps the most engaging third-mission posts of each area.
-func (m *Model) posts(ctx context.Context, db *store.DB, code string) error {
+// posts counts an institution's coded posts per area and language, adds
+// their engagement to pooled and keeps the most engaging third-mission
+// posts of each area.
+func (m *Model) posts(ctx context.Context, db *store.DB, code string, pooled *metrics.Engagement) error {
 	areas := map[kopuro.Area]int{}
 	m.AreaPosts[code] = areas
 	series := map[int64]*metrics.Series{}
@@ -217,25 +224,24 @@ func (m *Model) posts(ctx context.Context, db *store.DB, code string) error {
 		if l.Lang != "" {
 			m.LangPosts[l.Lang]++
 		}
-		if l.Category != kopuro.ThirdMission || l.Area == "" {
-			return nil
-		}
-		areas[l.Area]++
+		// The account's follower series, read once, gives the audience at
+		// post time exactly as the scorecard's collector does.
 		s := series[lp.Account.ID]
 		if s == nil {
-			s = &metrics.Series{}
 			snaps, err := db.Snapshots(ctx, lp.Account.ID)
 			if err != nil {
 				return err
 			}
-			for _, sn := range snaps {
-				if sn.Metric == lp.Account.Platform.AudienceMetric() {
-					s.Add(sn)
-				}
-			}
+			s = metrics.NewSeries(snaps)
 			series[lp.Account.ID] = s
 		}
-		er := metrics.PostER(metrics.Item{Post: lp.Post, Labels: &l}, s.At(lp.Post.Published).Value)
+		it := metrics.Item{Post: lp.Post, Labels: &l, Followers: s.At(lp.Post.Published).Value}
+		pooled.Add(it)
+		if l.Category != kopuro.ThirdMission || l.Area == "" {
+			return nil
+		}
+		areas[l.Area]++
+		er := metrics.PostER(it, it.Followers)
 		if !er.OK() {
 			return nil
 		}
