@@ -40,7 +40,7 @@ func Compose(m *Model, lang string, cat *i18n.Catalog) *Doc {
 	d.Meta = [][2]string{{f.t("report.meta.codebook"), m.CodebookVersion}, {f.t("report.meta.metrics"), m.MetricsVersion},
 		{f.t("report.meta.generated"), i18n.FormatDay(f.lang, m.Generated)}}
 	d.Words = map[string]string{}
-	for _, w := range []string{"precision", "as_of", "source"} {
+	for _, w := range []string{"precision", "as_of", "source", "note"} {
 		d.Words[w] = f.t("report.column." + w)
 	}
 	return d
@@ -101,6 +101,7 @@ func Table1(m *Model, f fmtr) *Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	footnotes(t)
 	return t
 }
 

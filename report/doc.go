@@ -40,16 +40,22 @@ type Table struct {
 	Head    []string
 	Rows    [][]Cell
 	Note    string
+	// Footnotes are the notes of the table's figures, in the order of
+	// their marks ("¹ official page"); Cell.Foot is a figure's mark.
+	Footnotes []string
 }
 
 // Cell is a table cell: its text, and for a figure its number and
-// precision. AsOf and Source are a follower figure's date and source.
+// precision. AsOf, Source and Note are a follower figure's date, source
+// and the note its source gives; Foot is the mark of that note's footnote.
 type Cell struct {
 	Text   string
 	Num    *float64
 	Prec   string // exact, approx, below, above, none; "" for text
 	AsOf   string
 	Source string
+	Note   string
+	Foot   string
 }
 
 // Chart is a bar chart; Markdown and XLSX show it as its data table.

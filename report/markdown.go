@@ -61,13 +61,19 @@ func mdTable(b *strings.Builder, t *Table) {
 	for _, r := range t.Rows {
 		b.WriteString("|")
 		for _, c := range r {
-			s := mdEscape(c.Text)
+			s := mdEscape(c.Text) + c.Foot
 			if c.AsOf != "" || c.Source != "" {
 				s += " <br>" + mdEscape(strings.Trim(c.AsOf+" · "+c.Source, " ·"))
 			}
 			b.WriteString(" " + s + " |")
 		}
 		b.WriteString("\n")
+	}
+	if len(t.Footnotes) > 0 {
+		b.WriteString("\n")
+		for _, fn := range t.Footnotes {
+			b.WriteString(mdEscape(fn) + "  \n")
+		}
 	}
 	if t.Note != "" {
 		b.WriteString("\n*" + mdEscape(t.Note) + "*\n")

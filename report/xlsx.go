@@ -82,9 +82,9 @@ func sheetName(s string, used map[string]bool) string {
 }
 
 // columns says, for each column of t, whether it needs a precision
-// column and date and source columns.
-func columns(t *Table) (prec, dated []bool) {
-	prec, dated = make([]bool, len(t.Head)), make([]bool, len(t.Head))
+// column, date and source columns, and a notes column.
+func columns(t *Table) (prec, dated, noted []bool) {
+	prec, dated, noted = make([]bool, len(t.Head)), make([]bool, len(t.Head)), make([]bool, len(t.Head))
 	for _, r := range t.Rows {
 		for j, c := range r {
 			if j >= len(t.Head) {
@@ -96,13 +96,16 @@ func columns(t *Table) (prec, dated []bool) {
 			if c.AsOf != "" || c.Source != "" {
 				prec[j], dated[j] = true, true
 			}
+			if c.Note != "" {
+				noted[j] = true
+			}
 		}
 	}
-	return prec, dated
+	return prec, dated, noted
 }
 
 func writeTable(f *excelize.File, d *Doc, sheet string, t *Table) error {
-	prec, dated := columns(t)
+	prec, dated, noted := columns(t)
 	var head []any
 	for j, h := range t.Head {
 		head = append(head, h)
@@ -111,6 +114,9 @@ func writeTable(f *excelize.File, d *Doc, sheet string, t *Table) error {
 		}
 		if dated[j] {
 			head = append(head, h+" · "+d.Words["as_of"], h+" · "+d.Words["source"])
+		}
+		if noted[j] {
+			head = append(head, h+" · "+d.Words["note"])
 		}
 	}
 	rows := [][]any{head}
@@ -129,6 +135,9 @@ func writeTable(f *excelize.File, d *Doc, sheet string, t *Table) error {
 			}
 			if j < len(dated) && dated[j] {
 				out = append(out, c.AsOf, c.Source)
+			}
+			if j < len(noted) && noted[j] {
+				out = append(out, c.Note)
 			}
 		}
 		rows = append(rows, out)
