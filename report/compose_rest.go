@@ -136,9 +136,10 @@ func methods(m *Model, f fmtr) []Block {
 	reg := &Table{Sheet: "metrics", Caption: f.t("report.methods.metrics_caption", "Version", m.MetricsVersion),
 		Head: []string{f.t("report.methods.id"), f.t("report.methods.version"), f.t("report.methods.unit"), f.t("report.methods.formula"), f.t("report.methods.aggregation")}}
 	for _, d := range metrics.Registry {
-		reg.Rows = append(reg.Rows, []Cell{text(d.ID), f.count(d.Version), text(d.Unit), text(d.Formula), text(d.Aggregation)})
+		reg.Rows = append(reg.Rows, []Cell{text(d.ID), f.count(d.Version), text(f.t("metrics.unit." + d.Unit)),
+			text(f.t("metrics.def." + d.ID + ".formula")), text(f.t("metrics.def." + d.ID + ".aggregation"))})
 	}
-	b = append(b, table(cb), sub(f.t("report.methods.formulas")), para(f.t("report.methods.formulas_note")), table(reg),
+	b = append(b, table(cb), sub(f.t("report.methods.formulas")), para(f.t("report.methods.formulas_note", "Version", m.MetricsVersion)), table(reg),
 		sub(f.t("report.methods.agreement")))
 	return append(b, agreementBlocks(m, f)...)
 }
