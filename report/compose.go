@@ -62,7 +62,7 @@ func intro(m *Model, f fmtr) []Block {
 	b := []Block{
 		para(f.t("report.intro.mission")),
 		para(f.t("report.intro.scope", "Period", f.periodText(m.Period), "Count", len(m.Institutions), "Names", strings.Join(names, ", "))),
-		para(versions(m, f)),
+		para(versions(m, f, "report.intro.versions")),
 	}
 	t := &Table{Sheet: "sources", Caption: f.t("report.sources.caption"),
 		Head: []string{f.t("report.sources.name"), f.t("report.sources.from"), f.t("report.sources.to"), f.t("report.sources.figures")}}
@@ -76,10 +76,10 @@ func intro(m *Model, f fmtr) []Block {
 	return append(b, table(t))
 }
 
-// versions is the sentence that names the codebook and metric
-// definitions the report follows, and its date.
-func versions(m *Model, f fmtr) string {
-	return f.t("report.intro.versions", "Codebook", m.CodebookVersion, "Metrics", m.MetricsVersion, "Date", i18n.FormatDay(f.lang, m.Generated))
+// versions is the sentence (catalogue key) that names the codebook and
+// metric definitions the report follows, and its date.
+func versions(m *Model, f fmtr, key string) string {
+	return f.t(key, "Codebook", m.CodebookVersion, "Metrics", m.MetricsVersion, "Date", i18n.FormatDay(f.lang, m.Generated))
 }
 
 // Table1 is the study's Table 1 for the model: followers per platform
@@ -106,7 +106,7 @@ func Table1(m *Model, f fmtr) *Table {
 }
 
 func social(m *Model, f fmtr) []Block {
-	b := []Block{para(f.t("report.social.lead")), table(Table1(m, f))}
+	b := []Block{para(f.t("report.social.lead", "End", f.lastDay(m.Period))), table(Table1(m, f))}
 	pres := &Table{Sheet: "presence", Caption: f.t("report.presence.caption"), Note: f.t("report.presence.note"), Head: []string{f.t("table.institution")}}
 	for _, p := range m.Audience.Platforms {
 		pres.Head = append(pres.Head, f.platform(p))

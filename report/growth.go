@@ -5,6 +5,11 @@ import (
 	"kopuro/metrics"
 )
 
+// lastDay writes the last day of p ("30 June 2025").
+func (f fmtr) lastDay(p metrics.Period) string {
+	return i18n.FormatDay(f.lang, p.To.AddDate(0, 0, -1))
+}
+
 // growthTable is audience growth since the previous period: for each
 // account of Table 1, its newest figure before the end of the previous
 // period of equal length, its newest before the end of the report's
@@ -38,8 +43,7 @@ func growthTable(m *Model, f fmtr) *Table {
 // growthLead says which two moments growth compares.
 func growthLead(m *Model, f fmtr) string {
 	prev := m.Period.Previous()
-	return f.t("report.growth.lead", "End", i18n.FormatDay(f.lang, m.Period.To.AddDate(0, 0, -1)),
-		"PreviousEnd", i18n.FormatDay(f.lang, prev.To.AddDate(0, 0, -1)), "Previous", f.periodText(prev), "None", f.none())
+	return f.t("report.growth.lead", "End", f.lastDay(m.Period), "PreviousEnd", f.lastDay(prev), "Previous", f.periodText(prev), "None", f.none())
 }
 
 // point is an audience figure with its date and source, as in Table 1.

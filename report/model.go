@@ -90,7 +90,8 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	latest, err := db.LatestAudience(ctx)
+	snaps := snapshotCache{}
+	latest, err := audienceAt(ctx, db, snaps, accounts, o.Period.To)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +119,7 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 			return nil, err
 		}
 		m.Advice[in.Code] = a
-		if err := m.posts(ctx, db, in.Code, pooled); err != nil {
+		if err := m.posts(ctx, db, in.Code, snaps, pooled); err != nil {
 			return nil, err
 		}
 	}
@@ -211,7 +212,7 @@ func sources(latest []store.AccountSnapshot, insts []kopuro.Institution) []Sourc
 // posts counts an institution's coded posts per area and language, adds
 // their engagement to pooled and keeps the most engaging third-mission
 // posts of each area.
-func (m *Model) posts(ctx context.Context, db *store.DB, code string, pooled *metrics.Engagement) error {
+func (m *Model) posts(ctx context.Context, db *store.DB, code string, snapshots snapshotCache, pooled *metrics.Engagement) error {
 	areas := map[kopuro.Area]int{}
 	m.AreaPosts[code] = areas
 	series := map[int64]*metrics.Series{}
@@ -228,7 +229,7 @@ func (m *Model) posts(ctx context.Context, db *store.DB, code string, pooled *me
 		// post time exactly as the scorecard's collector does.
 		s := series[lp.Account.ID]
 		if s == nil {
-			snaps, err := db.Snapshots(ctx, lp.Account.ID)
+			snaps, err := snapshots.get(ctx, db, lp.Account.ID)
 			if err != nil {
 				return err
 			}

@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // summary is the one-page report on one institution, for its rector: its
 // line of Table 1, its scorecard against its peers, and what to do first.
 func summary(m *Model, f fmtr) *Doc {
@@ -8,8 +10,9 @@ func summary(m *Model, f fmtr) *Doc {
 		Subtitle: f.t("report.subtitle", "Period", f.periodText(m.Period))}
 	s := Section{ID: "summary", Heading: f.t("report.summary.heading")}
 	s.Blocks = append(s.Blocks,
-		para(versions(m, f)),
-		table(Table1(m, f)), table(scorecardTable(m, f, in)), sub(f.t("report.summary.todo")))
+		para(versions(m, f, "report.summary.versions")),
+		table(Table1(m, f)), table(scorecardTable(m, f, in)),
+		para(growthLine(m, f)), sub(f.t("report.summary.todo")))
 	recs := fired(m, f, in.Code)
 	if len(recs) == 0 {
 		s.Blocks = append(s.Blocks, para(f.t("report.recommend.none")))
@@ -23,4 +26,22 @@ func summary(m *Model, f fmtr) *Doc {
 	}
 	d.Sections = []Section{s}
 	return d
+}
+
+// growthLine is the growth table in one sentence, so that the summary
+// stays on one page: "Instagram +10,500 (+15.0 %), Facebook N/A".
+func growthLine(m *Model, f fmtr) string {
+	var parts []string
+	for _, r := range growthTable(m, f).Rows {
+		part := r[1].Text + " " + r[4].Text
+		if r[4].Num != nil && r[5].Num != nil {
+			part += " (" + r[5].Text + ")"
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) == 0 {
+		parts = []string{f.none()}
+	}
+	return f.t("report.summary.growth", "PreviousEnd", f.lastDay(m.Period.Previous()), "End", f.lastDay(m.Period),
+		"List", strings.Join(parts, ", "), "None", f.none())
 }
