@@ -65,7 +65,6 @@ func effect(m *Model, f fmtr) []Block {
 	er := func(dim string) func(metrics.Scorecard, string) Cell {
 		return func(c metrics.Scorecard, k string) Cell { return f.value(c.Engagement.By[dim][k].Median, 2, true) }
 	}
-	plain := func(s string) string { return s }
 	formats := sortedKeys(m, func(c metrics.Scorecard) []string { return mapKeys(c.Engagement.By[metrics.DimFormat]) })
 	langs := sortedKeys(m, func(c metrics.Scorecard) []string { return mapKeys(c.Engagement.By[metrics.DimLang]) })
 	b := []Block{
@@ -85,7 +84,7 @@ func effect(m *Model, f fmtr) []Block {
 		b = append(b, chartOf(ch))
 	}
 	if len(formats) > 0 {
-		b = append(b, table(keyed(m, f, "er_format", f.t("report.er_format.caption"), formats, plain, er(metrics.DimFormat))))
+		b = append(b, table(keyed(m, f, "er_format", f.t("report.er_format.caption"), formats, formatName(f), er(metrics.DimFormat))))
 	}
 	if len(langs) > 0 {
 		b = append(b, table(keyed(m, f, "er_lang", f.t("report.er_lang.caption"), langs, langName(f), er(metrics.DimLang))))
@@ -112,6 +111,17 @@ func effect(m *Model, f fmtr) []Block {
 
 func metricName(f fmtr) func(string) string {
 	return func(id string) string { return f.t("report.metric." + id) }
+}
+
+// formatName is a post format's name as the posts explorer writes it;
+// a format the catalogue does not know keeps its id.
+func formatName(f fmtr) func(string) string {
+	return func(id string) string {
+		if key := "explorer.format." + id; f.cat.Has(f.lang, key) {
+			return f.t(key)
+		}
+		return id
+	}
 }
 
 func langName(f fmtr) func(string) string {

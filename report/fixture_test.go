@@ -52,6 +52,10 @@ var fixturePosts = []fixturePost{
 		kopuro.Labels{Lang: kopuro.KY, Category: kopuro.Institutional}},
 }
 
+// fixtureFormats give two posts (by index in fixturePosts) a format, for
+// the ER-by-format table; the others have none, as many sources give none.
+var fixtureFormats = map[int]kopuro.Format{5: kopuro.FormatPhoto, 6: kopuro.FormatVideo}
+
 // fixtureSnapshot is a follower figure the study does not have, so that
 // growth since the previous period (for 2025-01..2025-06: since the end
 // of 2024) has something to compare.
@@ -103,7 +107,7 @@ func fixtureStore(t *testing.T) *store.DB {
 				Account:   kopuro.AccountRef{Platform: fp.platform, Institution: fp.inst},
 				URL:       "https://example.org/" + fp.inst + "/" + string(rune('a'+i)),
 				Published: time.Date(2025, 3, fp.day, 9, 30, 0, 0, time.UTC), Text: fp.text,
-				Likes: kopuro.Count{N: fp.likes, Valid: true}, Comments: kopuro.Count{N: 4, Valid: true}}
+				Likes: kopuro.Count{N: fp.likes, Valid: true}, Comments: kopuro.Count{N: 4, Valid: true}, Format: fixtureFormats[i]}
 			if err := tx.PutPost(ctx, p); err != nil {
 				return err
 			}
