@@ -266,3 +266,20 @@ func slug(s string) string {
 	}
 	return out
 }
+
+// Translator is what TitleDays needs of a message catalogue (i18n.Catalog).
+type Translator interface {
+	Has(lang, key string) bool
+	T(lang, key string, args ...any) string
+}
+
+// TitleDays titles the international days among events in lang, from the
+// catalogue keys "day.<id>" (i18n/locales/*/days.json); a day the
+// catalogue does not know keeps its English name from the data file.
+func TitleDays(events []Event, cat Translator, lang string) {
+	for i, e := range events {
+		if e.Kind == KindInternationalDay && e.Day != "" && cat.Has(lang, "day."+e.Day) {
+			events[i].Title = cat.T(lang, "day."+e.Day)
+		}
+	}
+}

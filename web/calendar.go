@@ -40,7 +40,7 @@ func (s *Server) calendarEvents(ctx context.Context, r *http.Request, from, to t
 		}
 		ev = plan.WithEntries(ev, es)
 	}
-	s.localiseDays(ev, lang)
+	plan.TitleDays(ev, s.cat, lang)
 	return ev, nil
 }
 
