@@ -63,6 +63,8 @@ type Server struct {
 	sessionTTL time.Duration
 	dummyOnce  sync.Once
 	dummy      string
+	// imports are the uploads of the import page (importjobs.go).
+	imports importJobs
 }
 
 // New builds a Server and parses its templates.
