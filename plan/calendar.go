@@ -34,6 +34,14 @@ type Event struct {
 	SDGs        []int       `json:"sdgs,omitempty"`
 	Hashtag     string      `json:"hashtag,omitempty"`
 	Description string      `json:"description,omitempty"`
+	// Day is the international day's stable id (InternationalDay.ID).
+	Day string `json:"day,omitempty"`
+	// Institution, Rubric, Platform and Entry (its id) describe a stored
+	// calendar entry.
+	Institution string          `json:"institution,omitempty"`
+	Rubric      string          `json:"rubric,omitempty"`
+	Platform    kopuro.Platform `json:"platform,omitempty"`
+	Entry       int64           `json:"entry,omitempty"`
 }
 
 // Rule of an international day's date: a fixed day ("11-10") or a weekday
@@ -47,6 +55,10 @@ type DayRule struct {
 
 // InternationalDay is a UN international day and the SDGs it serves.
 type InternationalDay struct {
+	// ID is the day's stable id, the slug of its English name
+	// ("international-day-of-education"): catalogues key its titles in
+	// every language by it ("day.<id>").
+	ID   string  `json:"id"`
 	Rule DayRule `json:"-"`
 	Spec string  `json:"date"` // as written in the file
 	Name string  `json:"name"`
@@ -132,6 +144,7 @@ func ReadInternationalDays(r io.Reader, file string) ([]InternationalDay, error)
 			return nil, kopuro.AsError(err).At(file, line)
 		}
 		d := InternationalDay{Rule: rule, Spec: strings.TrimSpace(rec[0]), Name: strings.TrimSpace(rec[1])}
+		d.ID = slug(d.Name)
 		if d.Name == "" {
 			return nil, kopuro.Errorf(kopuro.EInvalid, "error.required", "name_en is required").WithArg("Field", "name_en").At(file, line)
 		}
@@ -185,7 +198,7 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 			}
 			out = append(out, Event{
 				UID: fmt.Sprintf("intl-%s-%s@kopuro", t.Format("2006-01-02"), slug(d.Name)), Kind: KindInternationalDay,
-				Title: d.Name, Start: kopuro.DateOf(t), End: kopuro.DateOf(t), SDGs: d.SDGs,
+				Title: d.Name, Start: kopuro.DateOf(t), End: kopuro.DateOf(t), SDGs: d.SDGs, Day: d.ID,
 			})
 		}
 	}
@@ -210,6 +223,12 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 			Title: c.Name, Start: c.From, End: c.To, Hashtag: c.Hashtag, Description: c.Description, SDGs: c.SDGs,
 		})
 	}
+	sortEvents(out)
+	return out
+}
+
+// sortEvents orders events by start date, then kind, then title.
+func sortEvents(out []Event) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Start != b.Start {
@@ -220,10 +239,9 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 		}
 		return a.Title < b.Title
 	})
-	return out
 }
 
-var kindOrder = map[string]int{KindInternationalDay: 0, KindCampaign: 1, KindRubric: 2}
+var kindOrder = map[string]int{KindInternationalDay: 0, KindCampaign: 1, KindRubric: 2, KindEntry: 3}
 
 func dayOf(t time.Time) time.Time { return kopuro.DateOf(t).Start() }
 
@@ -247,4 +265,21 @@ func slug(s string) string {
 		out = fmt.Sprintf("x%08x", h.Sum32())
 	}
 	return out
+}
+
+// Translator is what TitleDays needs of a message catalogue (i18n.Catalog).
+type Translator interface {
+	Has(lang, key string) bool
+	T(lang, key string, args ...any) string
+}
+
+// TitleDays titles the international days among events in lang, from the
+// catalogue keys "day.<id>" (i18n/locales/*/days.json); a day the
+// catalogue does not know keeps its English name from the data file.
+func TitleDays(events []Event, cat Translator, lang string) {
+	for i, e := range events {
+		if e.Kind == KindInternationalDay && e.Day != "" && cat.Has(lang, "day."+e.Day) {
+			events[i].Title = cat.T(lang, "day."+e.Day)
+		}
+	}
 }

@@ -46,6 +46,9 @@ func WriteICS(w io.Writer, events []Event, stamp time.Time) error {
 
 func description(e Event) string {
 	var parts []string
+	if e.Rubric != "" || e.Platform != "" {
+		parts = append(parts, strings.TrimSpace(e.Rubric+" "+string(e.Platform)))
+	}
 	if e.Description != "" {
 		parts = append(parts, e.Description)
 	}

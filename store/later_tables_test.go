@@ -55,4 +55,9 @@ func fillLaterTables(t *testing.T, db *store.DB) {
 		Error: "the instagram API quota is used up", RetryAt: started.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
+	// 0007_calendar: a planned post in a rubric, with untrusted text.
+	if _, _, err := db.SaveCalendarEntry(ctx, plan.Entry{Institution: "auca", Date: day, Rubric: "Impact Friday",
+		Title: "<b>Волонтёры</b> & «көпүрө»", Platform: kopuro.Instagram, Note: "line one\nline two"}); err != nil {
+		t.Fatal(err)
+	}
 }

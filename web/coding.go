@@ -28,21 +28,37 @@ func (s *Server) codingRoutes() {
 	s.handle("GET /api/v1/posts.csv", s.apiPostsCSV)
 }
 
-// saveLabels stores the caller's labels of post id: anyone who may code
-// (coders, admins) on any post, an editor only on their institution's.
-func (s *Server) saveLabels(r *http.Request, id int64, l kopuro.Labels) (kopuro.Coding, error) {
+// mayLabel returns the signed-in user if they may label a post of
+// institution: anyone who may code (coders, admins) any post, an editor
+// only their institution's.
+func (s *Server) mayLabel(r *http.Request, institution string) (kopuro.User, error) {
 	u, err := s.requireUser(r)
-	if err != nil {
+	if err != nil || u.Can(kopuro.ActionCode, institution) {
+		return u, err
+	}
+	return s.requireRole(r, kopuro.ActionCorrectLabels, institution)
+}
+
+// CanLabel reports whether the page's user may label a post of
+// institution (see mayLabel): the explorer links such posts to the coding
+// form.
+func (p *page) CanLabel(institution string) bool {
+	u := p.User
+	return u != nil && (u.Can(kopuro.ActionCode, institution) || u.Can(kopuro.ActionCorrectLabels, institution))
+}
+
+// saveLabels stores the caller's labels of post id (see mayLabel).
+func (s *Server) saveLabels(r *http.Request, id int64, l kopuro.Labels) (kopuro.Coding, error) {
+	if _, err := s.requireUser(r); err != nil {
 		return kopuro.Coding{}, err
 	}
 	lp, err := s.db.Post(r.Context(), id)
 	if err != nil {
 		return kopuro.Coding{}, err
 	}
-	if !u.Can(kopuro.ActionCode, lp.Account.Institution) {
-		if _, err := s.requireRole(r, kopuro.ActionCorrectLabels, lp.Account.Institution); err != nil {
-			return kopuro.Coding{}, err
-		}
+	u, err := s.mayLabel(r, lp.Account.Institution)
+	if err != nil {
+		return kopuro.Coding{}, err
 	}
 	if l.SDGs == nil {
 		l.SDGs = []int{}
@@ -136,18 +152,26 @@ type codingData struct {
 	Seed     int64
 	Coded    int
 	Saved    string
+	Named    bool         // the post was named (?post=ID): saving goes back to the explorer
 	Explorer explorerData // the choice lists
 }
 
 // codingPage serves GET /coding[?seed=N][&post=ID]: the next post of the
-// seeded sample the caller has not coded, or the post named.
+// seeded sample the caller has not coded, or the post named (the
+// explorer's "correct labels" link), which an editor may open for their
+// own institution's posts.
 func (s *Server) codingPage(w http.ResponseWriter, r *http.Request) error {
-	u, err := s.requireRole(r, kopuro.ActionCode, "")
-	if err != nil {
+	v := r.URL.Query()
+	var u kopuro.User
+	var err error
+	if v.Get("post") == "" {
+		if u, err = s.requireRole(r, kopuro.ActionCode, ""); err != nil {
+			return err
+		}
+	} else if u, err = s.requireUser(r); err != nil {
 		return err
 	}
-	v := r.URL.Query()
-	d := codingData{Seed: defaultSampleSeed, Saved: v.Get("saved")}
+	d := codingData{Seed: defaultSampleSeed, Saved: v.Get("saved"), Named: v.Get("post") != ""}
 	if s := v.Get("seed"); s != "" {
 		if d.Seed, err = strconv.ParseInt(s, 10, 64); err != nil {
 			return kopuro.Errorf(kopuro.EInvalid, "error.explorer_number", "seed must be a whole number").
@@ -162,6 +186,9 @@ func (s *Server) codingPage(w http.ResponseWriter, r *http.Request) error {
 			return kopuro.Errorf(kopuro.ENotFound, "error.post_not_found", "no post %q", v.Get("post")).WithArg("ID", v.Get("post"))
 		}
 		if lp, err = s.db.Post(r.Context(), id); err != nil {
+			return err
+		}
+		if u, err = s.mayLabel(r, lp.Account.Institution); err != nil {
 			return err
 		}
 		found = true

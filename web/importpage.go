@@ -2,7 +2,10 @@ package web
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/url"
+	"os"
 
 	"kopuro"
 	"kopuro/importer"
@@ -13,30 +16,55 @@ import (
 // maxUpload is the largest file the import page takes.
 const maxUpload = 32 << 20
 
-// importResult is what the import page shows after an upload.
-type importResult struct {
-	File   string
-	Format string
-	Items  map[string]int
-	Coded  int
-	// Errors are the per-line problems, translated.
-	Errors []string
+// importView is what the import page shows of one job: progress while
+// it runs, then what was stored and the per-line errors, translated.
+type importView struct {
+	ID          string         `json:"id"`
+	File        string         `json:"file"`
+	Institution string         `json:"institution"`
+	State       string         `json:"state"` // running, done or failed
+	BytesRead   int64          `json:"bytes_read"`
+	Size        int64          `json:"size"`
+	Percent     int            `json:"percent"`
+	Stored      int64          `json:"items_stored"` // items stored so far
+	Format      string         `json:"format,omitempty"`
+	Items       map[string]int `json:"items"` // stored, by kind (when done)
+	Coded       int            `json:"coded"`
+	// Errors are the per-line problems; Failure why the whole file was
+	// refused (without partial, the first bad line).
+	Errors  []string `json:"errors"`
+	Failure string   `json:"failure,omitempty"`
 }
 
-// importRoutes registers the upload page.
+// Import job states.
+const (
+	importRunning = "running"
+	importDone    = "done"
+	importFailed  = "failed"
+)
+
+// importRoutes registers the upload page and its job's status.
 func (s *Server) importRoutes() {
 	s.handle("GET /import", s.importPage)
 	s.handle("POST /import", s.importPost)
+	s.handle("GET /api/v1/imports/{id}", s.apiImportStatus)
 }
 
+// importPage is the upload form, and with ?job=ID the job's progress or
+// report; while the job runs the page refreshes itself (no script needed).
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderImport(w, r, nil)
-}
-
-func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, res *importResult) error {
 	u, err := s.requireUser(r)
 	if err != nil {
 		return err
+	}
+	var v *importView
+	if id := r.URL.Query().Get("job"); id != "" {
+		j, err := s.imports.get(id, u)
+		if err != nil {
+			return err
+		}
+		iv := s.viewImport(r, s.lang(w, r), j)
+		v = &iv
 	}
 	all, err := s.db.Institutions(r.Context())
 	if err != nil {
@@ -52,16 +80,71 @@ func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, res *impor
 	p := s.newPage(w, r, "pages.import.title")
 	p.Data = struct {
 		Institutions []kopuro.Institution
-		Result       *importResult
-	}{mine, res}
+		Job          *importView
+	}{mine, v}
 	return s.render(w, "import", p)
 }
 
-// importPost takes a multipart upload (file, i = institution, partial) and
-// runs it through the CLI's import path: importer.Run in one store
-// transaction, then the analysis of the new posts. An editor's file may
-// only touch their own institution: an item of another one fails the file
-// with 400 (or, with partial, is skipped and listed by line).
+// apiImportStatus answers GET /api/v1/imports/{id}: the progress of an
+// upload of the caller's, then its report with the per-line errors.
+func (s *Server) apiImportStatus(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.requireUser(r)
+	if err != nil {
+		return err
+	}
+	j, err := s.imports.get(r.PathValue("id"), u)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, s.viewImport(r, s.lang(w, r), j))
+}
+
+// viewImport describes job j in lang.
+func (s *Server) viewImport(r *http.Request, lang string, j *importJob) importView {
+	st := j.status()
+	v := importView{ID: j.ID, File: j.File, Institution: j.Institution, State: importRunning, BytesRead: st.Read, Size: j.Size,
+		Stored: st.Items, Format: st.Report.Format, Items: st.Report.Items, Coded: st.Coded, Errors: []string{}}
+	if v.Items == nil {
+		v.Items = map[string]int{}
+	}
+	if j.Size > 0 {
+		v.Percent = int(min(100, st.Read*100/j.Size))
+	}
+	if !st.Done {
+		return v
+	}
+	v.State, v.Percent = importDone, 100
+	for _, e := range st.Report.Errors {
+		v.Errors = append(v.Errors, s.lineMessage(r, lang, j, e))
+	}
+	if st.Err != nil {
+		v.State, v.Failure = importFailed, s.lineMessage(r, lang, j, st.Err)
+	}
+	return v
+}
+
+// lineMessage is a user-safe message for an error of job j, prefixed with
+// its line when known; an internal error shows the upload's request id,
+// under which it was logged.
+func (s *Server) lineMessage(r *http.Request, lang string, j *importJob, err error) string {
+	ke := kopuro.AsError(err)
+	if ke == nil || ke.Code == kopuro.EInternal {
+		return s.cat.T(lang, "error.internal", "RequestID", j.RequestID)
+	}
+	_, _, msg, _ := s.describe(r, lang, err)
+	if ke.Line > 0 {
+		msg = s.cat.T(lang, "pages.import.at_line", "Line", ke.Line, "Message", msg)
+	}
+	return msg
+}
+
+// importPost takes a multipart upload (file, i = institution, partial),
+// keeps the file in a temporary file and starts an import job, then sends
+// the browser to the job's page (303). The job runs the CLI's import
+// path: importer.Run in one store transaction, then the analysis of the
+// new posts. An editor's file may only touch their own institution: an
+// item of another one fails the file (or, with partial, is skipped and
+// listed by line).
 func (s *Server) importPost(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload+1<<20)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
@@ -77,35 +160,59 @@ func (s *Server) importPost(w http.ResponseWriter, r *http.Request) error {
 		return kopuro.Errorf(kopuro.EInvalid, "pages.error.no_file", "no file uploaded").InField("file")
 	}
 	defer f.Close()
+	// The upload's own temporary files go when the request ends; the job
+	// outlives it, so it gets a copy of its own.
+	tmp, err := os.CreateTemp("", "kopuro-import-*")
+	if err != nil {
+		return err
+	}
+	size, err := io.Copy(tmp, f)
+	if err == nil {
+		_, err = tmp.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
 	guard, err := s.newImportGuard(r.Context(), u)
 	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
 		return err
 	}
-	opts := importer.Options{Partial: r.FormValue("partial") == "on"}
-	var rep importer.Report
-	err = s.db.Import(r.Context(), func(tx *store.ImportTx) error {
-		guard.Sink = tx
-		var err error
-		rep, err = importer.Run(r.Context(), f, hdr.Filename, opts, guard)
-		return err
+	j := &importJob{User: u.ID, Institution: code, File: hdr.Filename, Partial: r.FormValue("partial") == "on", Size: size,
+		Started: s.db.Now(), RequestID: requestID(r)}
+	// The job must not end with the request: it keeps the request's values
+	// but not its cancellation.
+	ctx := context.WithoutCancel(r.Context())
+	err = s.imports.start(j, func() {
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+		opts := importer.Options{Partial: j.Partial, Progress: func(n int) { j.items.Store(int64(n)) }}
+		var rep importer.Report
+		err := s.db.Import(ctx, func(tx *store.ImportTx) error {
+			guard.Sink = tx
+			var err error
+			rep, err = importer.Run(ctx, countingReader{tmp, &j.read}, j.File, opts, guard)
+			return err
+		})
+		coded := 0
+		if err == nil {
+			coded, err = insight.CodePosts(ctx, s.db, s.eng, false)
+		}
+		if err != nil && kopuro.ErrorCode(err) == kopuro.EInternal {
+			s.log.Error("import failed", "id", j.RequestID, "job", j.ID, "file", j.File, "err", err)
+		}
+		j.finish(rep, coded, err, s.db.Now())
 	})
 	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
 		return err
 	}
-	coded, err := insight.CodePosts(r.Context(), s.db, s.eng, false)
-	if err != nil {
-		return err
-	}
-	res := &importResult{File: hdr.Filename, Format: rep.Format, Items: rep.Items, Coded: coded}
-	lang := s.lang(w, r)
-	for _, e := range rep.Errors {
-		_, _, msg, _ := s.describe(r, lang, e)
-		if ke := kopuro.AsError(e); ke != nil && ke.Line > 0 {
-			msg = s.cat.T(lang, "pages.import.at_line", "Line", ke.Line, "Message", msg)
-		}
-		res.Errors = append(res.Errors, msg)
-	}
-	return s.renderImport(w, r, res)
+	http.Redirect(w, r, "/import?"+url.Values{"job": {j.ID}}.Encode(), http.StatusSeeOther)
+	return nil
 }
 
 // importGuard is the import sink of one user: every item whose

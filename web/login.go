@@ -2,9 +2,7 @@ package web
 
 import (
 	"math"
-	"net"
 	"net/http"
-	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -56,7 +54,7 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 // a session.
 func (s *Server) login(w http.ResponseWriter, r *http.Request, email, password string) error {
 	ctx := r.Context()
-	ip := clientIP(r)
+	ip := s.clientIP(r)
 	if wait := s.logins.wait(ip, email); wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 		minutes := int(math.Ceil(wait.Minutes()))
@@ -132,26 +130,6 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
-}
-
-// clientIP is the address the request came from, as the sign-in limit
-// counts it: an IPv6 address by its /64 network, which one machine usually
-// holds whole. Behind a reverse proxy every request comes from the proxy;
-// see the README's deployment note.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return host
-	}
-	if ip = ip.Unmap(); ip.Is6() {
-		p, _ := ip.Prefix(64)
-		return p.String()
-	}
-	return ip.String()
 }
 
 // sessionTTLOr returns ttl, or the default for zero.

@@ -344,7 +344,7 @@ func TestClientIP(t *testing.T) {
 	for _, tt := range tests {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.RemoteAddr = tt.remote
-		if got := clientIP(r); got != tt.want {
+		if got := (&Server{}).clientIP(r); got != tt.want {
 			t.Errorf("clientIP(%s) = %s, want %s", tt.remote, got, tt.want)
 		}
 	}

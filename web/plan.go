@@ -25,6 +25,7 @@ func (s *Server) planRoutes() {
 	s.handle("GET /api/v1/campaigns/{id}/report", s.apiCampaignReport)
 	s.handle("GET /api/v1/rankings", s.apiRankings)
 	s.handle("GET /api/v1/institutions/{code}/metrics", s.apiMetrics)
+	s.calendarRoutes()
 }
 
 // apiAdvice answers GET /api/v1/institutions/{code}/advice[?period=2025-01..2025-06&lang=ru].
@@ -107,7 +108,9 @@ func (s *Server) apiAddGoal(w http.ResponseWriter, r *http.Request) error {
 }
 
 // apiCalendar answers GET /api/v1/calendar?from=2025-11-01&to=2025-11-30
-// with {"events":[…]}, or iCalendar with &format=ics.
+// with {"events":[…]}, or iCalendar with &format=ics; international days
+// are titled in the request's language, and a signed-in caller also gets
+// the institutions' calendar entries.
 func (s *Server) apiCalendar(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	now := s.db.Now().UTC()
@@ -115,7 +118,7 @@ func (s *Server) apiCalendar(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ev, err := insight.Calendar(r.Context(), s.db, from, to, nil)
+	ev, err := s.calendarEvents(r.Context(), r, from, to, s.lang(w, r))
 	if err != nil {
 		return err
 	}

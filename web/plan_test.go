@@ -170,7 +170,7 @@ func TestAPIGoalsAndCampaigns(t *testing.T) {
 
 func TestAPICalendar(t *testing.T) {
 	s, _ := newTestServer(t)
-	res, body := get(t, s, "/api/v1/calendar?from=2025-11-01&to=2025-11-30")
+	res, body := get(t, s, "/api/v1/calendar?from=2025-11-01&to=2025-11-30&lang=en")
 	if res.StatusCode != 200 || !strings.Contains(body, `"start":"2025-11-20"`) || !strings.Contains(body, "World Philosophy Day") {
 		t.Errorf("calendar = %d %s", res.StatusCode, body)
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"time"
 	"unicode/utf8"
 
@@ -41,7 +42,12 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
 		first = t
 	}
 	last := first.AddDate(0, 1, -1)
-	ev, err := insight.Calendar(r.Context(), s.db, first, last, nil)
+	p := s.newPage(w, r, "pages.calendar.title")
+	ev, err := s.calendarEvents(r.Context(), r, first, last, p.Lang)
+	if err != nil {
+		return err
+	}
+	form, err := s.entryForm(r, first, ev)
 	if err != nil {
 		return err
 	}
@@ -63,15 +69,17 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		weeks[len(weeks)-1] = append(weeks[len(weeks)-1], cd)
 	}
-	p := s.newPage(w, r, "pages.calendar.title")
 	p.Data = struct {
 		Month      string
+		MonthID    string
 		ICS        string
 		Prev, Next string
 		Weeks      [][]calDay
 		Events     []plan.Event
-	}{i18n.FormatMonth(p.Lang, first.Year(), first.Month()),
-		"/api/v1/calendar?format=ics&from=" + first.Format(time.DateOnly) + "&to=" + first.Format("2006-01"), first.AddDate(0, -1, 0).Format("2006-01"), first.AddDate(0, 1, 0).Format("2006-01"), weeks, ev}
+		Form       *entryForm
+	}{i18n.FormatMonth(p.Lang, first.Year(), first.Month()), first.Format("2006-01"),
+		"/api/v1/calendar?" + url.Values{"format": {"ics"}, "from": {first.Format(time.DateOnly)}, "to": {first.Format("2006-01")}, "lang": {p.Lang}}.Encode(),
+		first.AddDate(0, -1, 0).Format("2006-01"), first.AddDate(0, 1, 0).Format("2006-01"), weeks, ev, form}
 	return s.render(w, "calendar", p)
 }
 

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"os"
 	"sync"
 	"time"
@@ -41,6 +42,9 @@ type Config struct {
 	Now func() time.Time
 	// SessionTTL is how long a sign-in lasts; 14 days when zero.
 	SessionTTL time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (proxy.go); none when empty.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the HTTP handler of the dashboard and API.
@@ -63,12 +67,15 @@ type Server struct {
 	sessionTTL time.Duration
 	dummyOnce  sync.Once
 	dummy      string
+	trusted    []netip.Prefix
+	// imports are the uploads of the import page (importjobs.go).
+	imports importJobs
 }
 
 // New builds a Server and parses its templates.
 func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, eng: cfg.Engine, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux(),
-		sessionTTL: sessionTTLOr(cfg.SessionTTL)}
+		sessionTTL: sessionTTLOr(cfg.SessionTTL), trusted: cfg.TrustedProxies}
 	if s.eng == nil {
 		eng, err := analyze.New(codebook.Default())
 		if err != nil {

@@ -53,6 +53,7 @@ func runCalendar(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	plan.TitleDays(ev, e.cat, e.lang)
 	switch {
 	case *ics:
 		return plan.WriteICS(e.stdout, ev, now)

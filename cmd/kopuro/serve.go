@@ -14,10 +14,12 @@ import (
 
 // runServe runs the dashboard and API:
 //
-//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev] [--collect-every 24h]
+//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev] [--collect-every 24h] [--trusted-proxy 10.0.0.1]...
 //
 // --demo loads the bundled study data into an empty store first; --dev
-// reads templates and assets from ./web on every request.
+// reads templates and assets from ./web on every request; --trusted-proxy
+// (an address or network, repeatable) names the reverse proxies whose
+// X-Forwarded-For the sign-in rate limit believes.
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve")
 	addr := fs.String("addr", "127.0.0.1:8080", e.cat.T(e.lang, "cli.flag.addr"))
@@ -25,12 +27,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	demo := fs.Bool("demo", false, e.cat.T(e.lang, "cli.flag.demo"))
 	dev := fs.Bool("dev", false, e.cat.T(e.lang, "cli.flag.dev"))
 	every := fs.Duration("collect-every", 0, e.cat.T(e.lang, "cli.flag.collect_every"))
+	var proxies listFlag
+	fs.Var(&proxies, "trusted-proxy", e.cat.T(e.lang, "cli.flag.trusted_proxy"))
 	cbPath := codebookFlag(e, fs)
 	db, err := parseAndOpen(ctx, fs, dsn, args, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	trusted, err := web.ParseTrustedProxies(proxies)
+	if err != nil {
+		return err
+	}
 	eng, err := loadEngine(*cbPath)
 	if err != nil {
 		return err
@@ -49,7 +57,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	cfg := web.Config{DB: db, Engine: eng, Logger: logger}
+	cfg := web.Config{DB: db, Engine: eng, Logger: logger, TrustedProxies: trusted}
 	if *dev {
 		cfg.DevDir = "web"
 	}

@@ -266,6 +266,32 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("plan a post in the calendar", func(t *testing.T) {
+		s.t = t
+		s.do(chromedp.Navigate(s.base+"/calendar?lang=en&month=2025-11"),
+			chromedp.WaitVisible(chromedp.CSS(`form.stack input[name="title"]`)),
+			chromedp.SetValue(chromedp.CSS(`form.stack input[name="date"]`), "2025-11-14"),
+			chromedp.SendKeys(chromedp.CSS(`form.stack input[name="rubric"]`), "Impact Friday"),
+			chromedp.SendKeys(chromedp.CSS(`form.stack input[name="title"]`), `<script>alert(5)</script> Alumni story`),
+			chromedp.SetValue(chromedp.CSS(`form.stack select[name="platform"]`), "instagram"),
+			chromedp.Submit(chromedp.CSS(`form.stack`)),
+			chromedp.WaitVisible(chromedp.CSS(`.ok-msg`)))
+		from, _ := kopuro.ParseDate("2025-11-01")
+		to, _ := kopuro.ParseDate("2025-11-30")
+		es, err := s.db.CalendarEntries(context.Background(), from, to, webtest.PostsOf)
+		if err != nil || len(es) != 1 || es[0].Rubric != "Impact Friday" || es[0].Platform != kopuro.Instagram {
+			t.Fatalf("entries after the form: %+v, %v", es, err)
+		}
+		cells := run(s, chromedp.Evaluate[[]string](`[...document.querySelectorAll('table.month span.ev.entry')].map(e => e.textContent)`))
+		if len(cells) != 1 || !strings.Contains(cells[0], "<script>alert(5)</script> Alumni story") {
+			t.Errorf("month view entries: %q", cells)
+		}
+		s.shot("calendar-entry")
+		if p := s.problems(); len(p) > 0 {
+			t.Errorf("console problems or dialogs: %v", p)
+		}
+	})
+
 	t.Run("check a draft", func(t *testing.T) {
 		s.t = t
 		s.do(chromedp.Navigate(s.base+"/check?lang=en"),
@@ -296,7 +322,9 @@ func TestBrowser(t *testing.T) {
 			chromedp.SetUploadFiles(chromedp.CSS(`input[type="file"]`), []string{file}),
 			chromedp.Click(chromedp.CSS(`input[name="partial"]`)),
 			chromedp.Submit(chromedp.CSS(`form.stack`)),
-			chromedp.WaitVisible(chromedp.CSS(`#import-result`)))
+			// The upload runs in the background; the page refreshes itself
+			// until the job is done.
+			chromedp.WaitVisible(chromedp.CSS(`#import-result[data-state="done"]`)))
 		errs := run(s, chromedp.Evaluate[int](`document.querySelectorAll('ol.import-errors li').length`))
 		if errs != 1 {
 			t.Errorf("%d per-line errors, want 1 (the other institution's post)", errs)
@@ -342,6 +370,11 @@ func TestBrowser(t *testing.T) {
 		all := run(s, chromedp.Evaluate[int](`document.querySelectorAll('article.post').length`))
 		if all < 5 {
 			t.Fatalf("/posts lists %d posts, want the 5 seeded", all)
+		}
+		// The signed-in editor may correct the labels of every post of
+		// their institution, and the link opens the coding form.
+		if links := run(s, chromedp.Evaluate[int](`document.querySelectorAll('article.post a.correct').length`)); links != all {
+			t.Errorf("%d 'correct labels' links on %d posts of the editor's institution", links, all)
 		}
 		// Filter by a word of one post (a Kyrgyz stem finds its suffixed form).
 		s.do(chromedp.SendKeys(chromedp.CSS(`form.filters input[name="q"]`), "мектеб"),
