@@ -23,7 +23,7 @@ type Engine struct {
 	sdgTags  map[string]bool // folded hashtag prefixes: sdg, цур, төм
 	tmIndex  int             // index of third_mission among the categories
 	styleIdx map[string]int
-	cache    *stemCache
+	words    *wordCache
 	model    *Model // nil: decide by lexicon scores and priors alone
 }
 
@@ -44,7 +44,8 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	if cb == nil {
 		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.missing", "no codebook")
 	}
-	e := &Engine{cb: cb, m: compile(cb), sdgTags: map[string]bool{}, tmIndex: -1, styleIdx: map[string]int{}, cache: &stemCache{}}
+	e := &Engine{cb: cb, m: compile(cb), sdgTags: map[string]bool{}, tmIndex: -1, styleIdx: map[string]int{}}
+	e.words = newWordCache(e.m)
 	for _, ps := range cb.SDGTags {
 		for _, p := range ps {
 			e.sdgTags[Fold(p)] = true
@@ -92,20 +93,16 @@ func (e *Engine) Codebook() *codebook.Codebook { return e.cb }
 
 // Analyze codes one text.
 func (e *Engine) Analyze(text string) Result {
-	rs := []rune(text)
-	toks, qs := tokenizeRunes(rs)
+	var d doc
+	d.tokenize(text, e.words)
+	toks := d.toks
 	tune := e.cb.Tuning
 
-	st := e.cache.stemTokens(toks)
-	cats, areas, sdgs, styles := e.accumulate(st, qs)
+	cats, areas, sdgs, styles := e.accumulate(&d)
 	explicit := e.sdgMentions(toks)
 
 	r := Result{Scores: map[string]float64{}}
-	votes := make([]wordLang, len(st))
-	for i := range st {
-		votes[i] = st[i].vote
-	}
-	r.Lang = decideLang(sumVotes(toks, votes))
+	r.Lang = decideLang(sumVotes(toks))
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
 
@@ -202,7 +199,7 @@ func (e *Engine) Analyze(text string) Result {
 
 	// Style markers; quotations of people speak for a story.
 	if i, ok := e.styleIdx["story"]; ok && tune.QuoteWeight > 0 {
-		for k, q := range quotations(rs, tune.QuoteWords) {
+		for k, q := range quotations(text, tune.QuoteWords, 2) {
 			if k == 2 {
 				break
 			}

@@ -173,22 +173,15 @@ type LangVotes struct {
 	Cyrillic, Latin   int // words of each script that are not names
 }
 
-func countVotes(toks []token) LangVotes {
-	votes := make([]wordLang, len(toks))
-	for i, t := range toks {
-		votes[i] = voteWord(t)
-	}
-	return sumVotes(toks, votes)
-}
-
-// sumVotes counts votes[i], the vote of toks[i].
-func sumVotes(toks []token, votes []wordLang) LangVotes {
+// sumVotes counts the votes of toks.
+func sumVotes(toks []token) LangVotes {
 	var v LangVotes
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.hashtag {
 			continue // hashtags are often in another language than the post
 		}
-		vote := votes[i]
+		vote := t.w.vote[b2i(t.title)]
 		switch vote {
 		case wlKY:
 			v.KY++
@@ -208,7 +201,7 @@ func sumVotes(toks []token, votes []wordLang) LangVotes {
 		switch {
 		case t.script == scriptCyrillic:
 			v.Cyrillic++
-		case t.script == scriptLatin && (!t.title || vote == wlEN) && !t.upper && utf8.RuneCountInString(t.text) > 1:
+		case t.script == scriptLatin && (!t.title || vote == wlEN) && !t.upper && t.w.runes > 1:
 			v.Latin++ // capitalised Latin words in Cyrillic texts are mostly names
 		}
 	}
@@ -272,5 +265,5 @@ func decideLang(v LangVotes) kopuro.Lang {
 
 // DetectLang returns the language of text: ky, ru, en, mixed or other.
 func DetectLang(text string) kopuro.Lang {
-	return decideLang(countVotes(tokenize(text)))
+	return decideLang(sumVotes(tokenize(text)))
 }

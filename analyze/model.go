@@ -116,9 +116,10 @@ func features(cats, areas []scored, ntok int) []float64 {
 
 // Features returns the model inputs of text (for training).
 func (e *Engine) Features(text string) []float64 {
-	toks, qs := tokenizeDoc(text)
-	cats, areas, _, _ := e.accumulate(e.cache.stemTokens(toks), qs)
-	return features(cats, areas, len(toks))
+	var d doc
+	d.tokenize(text, e.words)
+	cats, areas, _, _ := e.accumulate(&d)
+	return features(cats, areas, len(d.toks))
 }
 
 //go:embed model.json

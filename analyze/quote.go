@@ -2,47 +2,82 @@ package analyze
 
 import (
 	"strings"
-	"unicode"
 
 	"kopuro"
 )
 
-// quoteClose maps each opening quotation mark to its closing mark.
-var quoteClose = map[rune]rune{'“': '”', '«': '»', '„': '“', '"': '"'}
+// quoteCloser returns the closing mark of an opening quotation mark.
+func quoteCloser(r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '«':
+		return '»', true
+	case '„':
+		return '“', true
+	case '"':
+		return '"', true
+	}
+	return 0, false
+}
 
-// quotations returns the quotations in text of at least minWords words, as
-// evidence with rune offsets (Term is "“…”"). Titles in quotes («Жашыл
-// кампус») are short and stay below minWords.
-func quotations(rs []rune, minWords int) []kopuro.Evidence {
+// hasQuoteMark reports whether text holds an opening quotation mark at all.
+func hasQuoteMark(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "«") ||
+		strings.Contains(text, "“") || strings.Contains(text, "„")
+}
+
+// quotations returns the first limit quotations in text of at least
+// minWords words, as evidence with rune offsets (Term is "“…”"). Titles in
+// quotes («Жашыл кампус») are short and stay below minWords. A quotation
+// is looked for within 3000 characters of its opening mark.
+func quotations(text string, minWords, limit int) []kopuro.Evidence {
+	if !hasQuoteMark(text) {
+		return nil
+	}
 	var out []kopuro.Evidence
-	for i := 0; i < len(rs); i++ {
-		closer, ok := quoteClose[rs[i]]
-		if !ok {
-			continue
-		}
+	for i, ri := 0, 0; i < len(text); {
+		open, size := decode(text, i)
+		closer, ok := quoteCloser(open)
+		next, nextRi := i+size, ri+1
 		depth := 0
-		for j := i + 1; j < len(rs) && j-i < 3000; j++ {
-			if rs[j] == rs[i] && rs[i] != closer {
+		for j, rj := i+size, ri+1; ok && j < len(text) && rj-ri < 3000; {
+			r, n := decode(text, j)
+			switch {
+			case r == open && open != closer:
 				depth++ // nested «…«…»…»
-				continue
-			}
-			if rs[j] != closer {
-				continue
-			}
-			if depth > 0 {
+			case r != closer:
+			case depth > 0:
 				depth--
+			default:
+				if words(text[i+size:j]) >= minWords {
+					out = append(out, kopuro.Evidence{Term: "“…”", Start: ri, End: rj + 1})
+					if len(out) == limit {
+						return out
+					}
+				}
+				next, nextRi, ok = j+n, rj+1, false // go on after the closing mark
 				continue
 			}
-			if words(rs[i+1:j]) >= minWords {
-				out = append(out, kopuro.Evidence{Term: "“…”", Start: i, End: j + 1})
-			}
-			i = j
-			break
+			j, rj = j+n, rj+1
 		}
+		i, ri = next, nextRi
 	}
 	return out
 }
 
-func words(rs []rune) int {
-	return len(strings.FieldsFunc(string(rs), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+// words counts the runs of letters and digits in s.
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := decode(s, i)
+		f := classOf(r).flags
+		w := f&(cLetter|cDigit) != 0
+		if w && !in {
+			n++
+		}
+		in = w
+		i += size
+	}
+	return n
 }

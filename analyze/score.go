@@ -24,10 +24,10 @@ type scored struct {
 // not win by length); matches near the start weigh more. Question-only
 // style terms count inside the last two sentences when these end with a
 // question mark.
-func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, styles []scored) {
+func (e *Engine) accumulate(d *doc) (cats, areas, sdgs, styles []scored) {
 	tune := e.cb.Tuning
-	hits := e.m.find(st)
-	toks := st        // offsets and sentences
+	toks := d.toks
+	hits := e.m.find(toks, nil)
 	lastSentence := 0 // of the words; trailing hashtags and mentions do not count
 	for i := len(toks) - 1; i >= 0; i-- {
 		if !toks[i].hashtag && !toks[i].mention {
@@ -61,7 +61,7 @@ func (e *Engine) accumulate(st []stemmed, qs map[int]bool) (cats, areas, sdgs, s
 		if g == gStyleQ {
 			// "you" in a question speaks to the audience when the question
 			// closes the post; inside a longer text it is an interviewer's.
-			if sent := toks[h.from].sentence; !qs[sent] || sent < lastSentence-1 {
+			if sent := toks[h.from].sentence; !d.question(sent) || sent < lastSentence-1 {
 				continue
 			}
 			g = gStyle

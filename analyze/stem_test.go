@@ -55,7 +55,9 @@ func TestStemRUEN(t *testing.T) {
 
 func TestTokenize(t *testing.T) {
 	text := "Ыктыярчылар #ТӨМ4 https://example.kg/x?a=1 барды. Сиз келесизби? o‘quvchilar, ыр-бий"
-	toks, qs := tokenizeDoc(text)
+	var d doc
+	d.tokenize(text, bareWords)
+	toks := d.toks
 	var got []string
 	for _, tk := range toks {
 		got = append(got, tk.text)
@@ -70,8 +72,8 @@ func TestTokenize(t *testing.T) {
 	if !toks[1].hashtag || toks[0].hashtag {
 		t.Error("hashtag flag wrong")
 	}
-	if !qs[toks[4].sentence] || qs[toks[0].sentence] {
-		t.Errorf("question sentences = %v", qs)
+	if !d.question(toks[4].sentence) || d.question(toks[0].sentence) {
+		t.Errorf("question sentences = %v", d.questions)
 	}
 	for _, tk := range tokenize("#Green_Campus @uni_kg") {
 		if !tk.hashtag && !tk.mention {
@@ -105,7 +107,7 @@ func FuzzTokenize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := utf8.RuneCountInString(s)
-		toks, _ := tokenizeDoc(s)
+		toks := tokenize(s)
 		prev := 0
 		for _, tk := range toks {
 			if tk.start < prev || tk.end <= tk.start || tk.end > n {
@@ -114,6 +116,6 @@ func FuzzTokenize(f *testing.F) {
 			prev = tk.end
 		}
 		_ = DetectLang(s)
-		_ = quotations([]rune(s), 3)
+		_ = quotations(s, 3, -1)
 	})
 }

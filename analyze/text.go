@@ -3,14 +3,16 @@ package analyze
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // token is one word of a text: its folded form (lower case, ё→е) and its
 // position in runes, end exclusive, so evidence can point into the text.
 type token struct {
-	text       string // folded
+	w          *word  // the folded word and what follows from it alone
+	text       string // folded (w.text)
 	start, end int    // rune offsets in the original text
-	script     script
+	script     script // w.script
 	sentence   int  // index of the sentence holding the token
 	hashtag    bool // the word follows '#'
 	mention    bool // the word follows '@'
@@ -81,111 +83,146 @@ func sentenceEnd(r rune) bool {
 	return false
 }
 
+// doc is a text split into words, with the scratch space for splitting.
+type doc struct {
+	toks      []token
+	questions []bool // per sentence, by index: it ends with a question mark
+	buf       []byte // the folded form of the word being read
+}
+
+// question reports whether sentence s ends with a question mark.
+func (d *doc) question(s int) bool { return s < len(d.questions) && d.questions[s] }
+
 // tokenize splits text into words. An apostrophe between letters stays in
 // the word (Uzbek o‘z, English don't); hyphens split (ыр-бий → ыр, бий).
 // URLs and e-mail addresses are skipped: their pieces are not words.
 func tokenize(text string) []token {
-	toks, _ := tokenizeDoc(text)
-	return toks
+	var d doc
+	d.tokenize(text, bareWords)
+	return d.toks
 }
 
-// tokenizeDoc is tokenize that also reports which sentences (by the
-// tokens' sentence index) end with a question mark.
-func tokenizeDoc(text string) ([]token, map[int]bool) { return tokenizeRunes([]rune(text)) }
-
-// tokenizeRunes is tokenizeDoc on a text already decoded into runes.
-func tokenizeRunes(rs []rune) ([]token, map[int]bool) {
-	var out []token
-	var questions map[int]bool
+// tokenize fills d with the words of text, each interned in c. It reads
+// the text once, byte by byte, and counts rune offsets as it goes.
+func (d *doc) tokenize(text string, c *wordCache) {
+	d.toks, d.questions = d.toks[:0], d.questions[:0]
+	words := c.load()
 	sent := 0
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	ri := 0          // rune offset of byte i
+	prev := rune(-1) // the character before byte i
+	// The run of non-space characters holding the current word (a URL is
+	// told by what the whole run holds): where it ends, and where its last
+	// dot before a word character and its last /, @ or : lie.
+	runEnd, lastDot, lastSep := -1, -1, -1
+	for i := 0; i < len(text); {
+		r, size := decode(text, i)
 		if sentenceEnd(r) {
-			if r == '?' || r == '؟' {
-				if questions == nil {
-					questions = map[int]bool{}
-				}
-				questions[sent] = true
-			}
+			d.questions = append(d.questions, r == '?' || r == '؟')
 			sent++
-			i++
+			i, ri, prev = i+size, ri+1, r
 			continue
 		}
-		if !isWordRune(r) {
-			i++
+		cl := classOf(r)
+		if cl.flags&cWord == 0 {
+			i, ri, prev = i+size, ri+1, r
 			continue
 		}
-		if n := urlLen(rs, i); n > 0 {
-			i += n
+		if i >= runEnd {
+			runEnd, lastDot, lastSep = scanRun(text, i)
+		}
+		if n := urlLen(text[i:runEnd], prev, lastDot >= i, lastSep >= i); n > 0 {
+			last, _ := utf8.DecodeLastRuneInString(text[:runEnd])
+			i, ri, prev = runEnd, ri+n, last
 			continue
 		}
-		j := i
-		for j < len(rs) && (isWordRune(rs[j]) || (isApostrophe(rs[j]) && j+1 < len(rs) && unicode.IsLetter(rs[j+1]) && j > i)) {
-			j++
-		}
-		t := token{start: i, end: j, sentence: sent, hashtag: i > 0 && rs[i-1] == '#', mention: i > 0 && rs[i-1] == '@'}
-		if n := len(out); n > 0 && i > 0 && rs[i-1] == '_' && out[n-1].end == i-1 {
+		t := token{start: ri, sentence: sent, hashtag: prev == '#', mention: prev == '@', title: cl.flags&cUpper != 0}
+		if n := len(d.toks); n > 0 && prev == '_' && d.toks[n-1].end == ri-1 {
 			// #Green_Campus, @uni_kg: the tag goes on after the underscore
-			t.hashtag, t.mention = out[n-1].hashtag, out[n-1].mention
+			t.hashtag, t.mention = d.toks[n-1].hashtag, d.toks[n-1].mention
 		}
-		var b strings.Builder
+		d.buf = d.buf[:0]
 		upper, letters := true, 0
-		for _, c := range rs[i:j] {
-			f := fold(c)
-			if unicode.IsLetter(c) {
+		for i < len(text) {
+			if cl.flags&cWord == 0 {
+				// an apostrophe stays when a letter follows
+				if cl.flags&cApostrophe == 0 || i+size >= len(text) {
+					break
+				}
+				if next, _ := decode(text, i+size); classOf(next).flags&cLetter == 0 {
+					break
+				}
+			}
+			if cl.flags&cLetter != 0 {
 				letters++
-				if !unicode.IsUpper(c) {
+				if cl.flags&cUpper == 0 {
 					upper = false
 				}
-				t.script = mergeScript(t.script, scriptOf(f))
 			}
-			b.WriteRune(f)
+			if cl.fold < utf8.RuneSelf {
+				d.buf = append(d.buf, byte(cl.fold))
+			} else {
+				d.buf = utf8.AppendRune(d.buf, cl.fold)
+			}
+			i, ri, prev = i+size, ri+1, r
+			if i < len(text) {
+				r, size = decode(text, i)
+				cl = classOf(r)
+			}
 		}
-		t.text = b.String()
+		w, ok := words[string(d.buf)]
+		if !ok {
+			w = c.miss(d.buf)
+		}
+		t.w, t.text, t.script, t.end = w, w.text, w.script, ri
 		t.upper = upper && letters > 1
-		t.title = unicode.IsUpper(rs[i])
-		out = append(out, t)
-		i = j
+		d.toks = append(d.toks, t)
 	}
-	return out, questions
 }
 
-// urlLen returns the length in runes of a URL, www address or e-mail
-// address starting at i, or 0.
-func urlLen(rs []rune, i int) int {
-	if i > 0 && !unicode.IsSpace(rs[i-1]) && rs[i-1] != '(' && rs[i-1] != '"' && rs[i-1] != '«' {
-		// inside another word-like run: only a run start can begin a URL
-		if isWordRune(rs[i-1]) {
-			return 0
+// scanRun returns the end of the run of non-space characters starting at
+// byte i (a space, », " or ) ends it), the position of its last dot
+// followed by a word character, and that of its last /, @ or :; -1 for
+// none.
+func scanRun(text string, i int) (end, dot, sep int) {
+	dot, sep = -1, -1
+	for i < len(text) {
+		r, size := decode(text, i)
+		if r == '»' || r == '"' || r == ')' || classOf(r).flags&cSpace != 0 {
+			break
 		}
-	}
-	j := i
-	hasDot, hasSep := false, false
-	for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '»' && rs[j] != '"' && rs[j] != ')' {
-		switch rs[j] {
+		switch r {
 		case '.':
-			if j+1 < len(rs) && isWordRune(rs[j+1]) {
-				hasDot = true
+			if i+size < len(text) {
+				if next, _ := decode(text, i+size); classOf(next).flags&cWord != 0 {
+					dot = i
+				}
 			}
 		case '/', '@', ':':
-			hasSep = true
+			sep = i
 		}
-		j++
+		i += size
+	}
+	return i, dot, sep
+}
+
+// urlLen returns the length in runes of run when it is a URL, www address
+// or e-mail address, else 0. prev is the character before it (-1 at the
+// start of the text), hasDot whether a dot inside it is followed by a word
+// character, hasSep whether it holds a /, @ or :.
+func urlLen(run string, prev rune, hasDot, hasSep bool) int {
+	if prev >= 0 && isWordRune(prev) {
+		return 0 // inside another word-like run: only a run start can begin a URL
 	}
 	if !hasDot && !hasSep {
 		return 0 // a plain word: the common case, without allocating
 	}
-	s := strings.ToLower(string(rs[i:j]))
+	s := strings.ToLower(run)
 	switch {
-	case strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "https://"), strings.HasPrefix(s, "www."):
-		return j - i
-	case hasDot && hasSep && strings.ContainsRune(s, '@'):
-		return j - i
-	case hasDot && hasSep && strings.Contains(s, "/"):
-		return j - i
-	}
-	if hasDot && isDomain(s) {
-		return j - i
+	case strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "https://"), strings.HasPrefix(s, "www."),
+		hasDot && hasSep && strings.ContainsRune(s, '@'),
+		hasDot && hasSep && strings.Contains(s, "/"),
+		hasDot && isDomain(s):
+		return utf8.RuneCountInString(run)
 	}
 	return 0
 }
