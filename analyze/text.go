@@ -13,11 +13,11 @@ type token struct {
 	text       string // folded (w.text)
 	start, end int    // rune offsets in the original text
 	script     script // w.script
-	sentence   int  // index of the sentence holding the token
-	hashtag    bool // the word follows '#'
-	mention    bool // the word follows '@'
-	upper      bool // the word was written all in capitals (an acronym or a shout)
-	title      bool // the word starts with a capital (a name, or a sentence start)
+	sentence   int    // index of the sentence holding the token
+	hashtag    bool   // the word follows '#'
+	mention    bool   // the word follows '@'
+	upper      bool   // the word was written all in capitals (an acronym or a shout)
+	title      bool   // the word starts with a capital (a name, or a sentence start)
 }
 
 // script is the writing system of a word.
