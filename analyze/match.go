@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,7 @@ type cterm struct {
 	weight float64
 	words  []wordPat
 	rest   []int32 // the patterns (matcher.pats) of words[1:]
+	slot   int32   // the label's slot (see slots)
 }
 
 // matcher indexes compiled terms by their first word.
@@ -57,6 +59,9 @@ type matcher struct {
 	// it matches, so a phrase is checked with a few integer compares.
 	pats   []wordPat
 	patIDs map[wordPat]int32
+	// sdgTags are the folded hashtag prefixes of explicit goal references
+	// (sdg, цур, төм), sorted.
+	sdgTags []string
 }
 
 var langIndex = map[string]int{"ky": 0, "ru": 1, "en": 2}
@@ -66,7 +71,17 @@ func compile(cb *codebook.Codebook) *matcher {
 	for i := range m.stem {
 		m.stem[i] = map[string][]int32{}
 	}
+	areaSlot, sdgSlot, styleSlot := slots(len(cb.Categories), len(cb.Areas))
 	add := func(g group, label int, lx codebook.Lexicon) {
+		slot := label
+		switch g {
+		case gArea:
+			slot += areaSlot
+		case gSDG:
+			slot += sdgSlot
+		case gStyle, gStyleQ:
+			slot += styleSlot
+		}
 		for _, l := range codebook.Langs {
 			terms := lx.ByLang(l)
 			keys := make([]string, 0, len(terms))
@@ -75,7 +90,7 @@ func compile(cb *codebook.Codebook) *matcher {
 			}
 			sort.Strings(keys) // deterministic evidence order
 			for _, k := range keys {
-				m.add(cterm{group: g, label: label, lang: langIndex[l], text: k, weight: terms[k]})
+				m.add(cterm{group: g, label: label, lang: langIndex[l], text: k, weight: terms[k], slot: int32(slot)})
 			}
 		}
 	}
@@ -92,6 +107,14 @@ func compile(cb *codebook.Codebook) *matcher {
 		add(gStyle, i, s.Terms)
 		add(gStyleQ, i, s.InQuestion)
 	}
+	for _, ps := range cb.SDGTags {
+		for _, p := range ps {
+			if p = Fold(p); !slices.Contains(m.sdgTags, p) {
+				m.sdgTags = append(m.sdgTags, p)
+			}
+		}
+	}
+	slices.Sort(m.sdgTags)
 	return m
 }
 
@@ -159,6 +182,9 @@ func (m *matcher) annotate(w *word) {
 		if t.words[0].matches(w.text, st[t.lang]) {
 			w.first = append(w.first, id)
 		}
+	}
+	for _, p := range m.sdgTags {
+		w.sdgTag = w.sdgTag || strings.HasPrefix(w.text, p)
 	}
 	for id, p := range m.pats {
 		if p.matches(w.text, st[p.lang]) {

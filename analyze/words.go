@@ -20,6 +20,7 @@ type word struct {
 	hash   uint64      // FNV-1a of text, for Fingerprint
 	first  []int32     // terms whose first word this word matches, in matching order
 	pats   []int32     // the later-word patterns (matcher.pats) this word matches, ascending
+	sdgTag bool        // the word starts with a prefix of explicit SDG references
 }
 
 // newWord works out a folded word; m (nil: none) gives its lexicon matches.
