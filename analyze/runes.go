@@ -21,13 +21,14 @@ type runeClass struct {
 type classFlags uint8
 
 const (
-	cWord       classFlags = 1 << iota // isWordRune: letter, digit or non-spacing mark
-	cLetter                            // unicode.IsLetter
-	cUpper                             // unicode.IsUpper
-	cDigit                             // unicode.IsDigit
-	cApostrophe                        // isApostrophe
-	cSpace                             // unicode.IsSpace
-	cFoldSame                          // fold(r) == r
+	cWord        classFlags = 1 << iota // isWordRune: letter, digit or non-spacing mark
+	cLetter                             // unicode.IsLetter
+	cUpper                              // unicode.IsUpper
+	cDigit                              // unicode.IsDigit
+	cApostrophe                         // isApostrophe
+	cSpace                              // unicode.IsSpace
+	cFoldSame                           // fold(r) == r
+	cSentenceEnd                        // sentenceEnd
 )
 
 // tableRunes covers ASCII, Latin-1, Latin Extended, IPA, Greek and
@@ -64,6 +65,9 @@ func classify(r rune) runeClass {
 	}
 	if c.fold == r {
 		c.flags |= cFoldSame
+	}
+	if sentenceEnd(r) {
+		c.flags |= cSentenceEnd
 	}
 	return c
 }

@@ -103,7 +103,8 @@ func tokenize(text string) []token {
 }
 
 // tokenize fills d with the words of text, each interned in c. It reads
-// the text once, byte by byte, and counts rune offsets as it goes.
+// the text once, byte by byte, and counts rune offsets as it goes; a word
+// that folding leaves unchanged is looked up as a slice of the text.
 func (d *doc) tokenize(text string, c *wordCache) {
 	d.toks, d.questions = d.toks[:0], d.questions[:0]
 	words := c.load()
@@ -115,15 +116,16 @@ func (d *doc) tokenize(text string, c *wordCache) {
 	// dot before a word character and its last /, @ or : lie.
 	runEnd, lastDot, lastSep := -1, -1, -1
 	for i := 0; i < len(text); {
-		r, size := decode(text, i)
-		if sentenceEnd(r) {
-			d.questions = append(d.questions, r == '?' || r == '؟')
-			sent++
-			i, ri, prev = i+size, ri+1, r
-			continue
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decode(text, i)
 		}
 		cl := classOf(r)
 		if cl.flags&cWord == 0 {
+			if cl.flags&cSentenceEnd != 0 {
+				d.questions = append(d.questions, r == '?' || r == '؟')
+				sent++
+			}
 			i, ri, prev = i+size, ri+1, r
 			continue
 		}
@@ -140,9 +142,32 @@ func (d *doc) tokenize(text string, c *wordCache) {
 			// #Green_Campus, @uni_kg: the tag goes on after the underscore
 			t.hashtag, t.mention = d.toks[n-1].hashtag, d.toks[n-1].mention
 		}
-		d.buf = d.buf[:0]
+		start := i
+		same := true // folding has left the word unchanged so far
 		upper, letters := true, 0
-		for i < len(text) {
+		for {
+			if cl.flags&cLetter != 0 {
+				letters++
+				if cl.flags&cUpper == 0 {
+					upper = false
+				}
+			}
+			if same && cl.flags&cFoldSame == 0 {
+				same = false
+				d.buf = append(d.buf[:0], text[start:i]...)
+			}
+			if !same {
+				d.buf = appendRune(d.buf, cl.fold)
+			}
+			i, ri, prev = i+size, ri+1, r
+			if i >= len(text) {
+				break
+			}
+			r, size = rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = decode(text, i)
+			}
+			cl = classOf(r)
 			if cl.flags&cWord == 0 {
 				// an apostrophe stays when a letter follows
 				if cl.flags&cApostrophe == 0 || i+size >= len(text) {
@@ -152,26 +177,19 @@ func (d *doc) tokenize(text string, c *wordCache) {
 					break
 				}
 			}
-			if cl.flags&cLetter != 0 {
-				letters++
-				if cl.flags&cUpper == 0 {
-					upper = false
-				}
-			}
-			if cl.fold < utf8.RuneSelf {
-				d.buf = append(d.buf, byte(cl.fold))
-			} else {
-				d.buf = utf8.AppendRune(d.buf, cl.fold)
-			}
-			i, ri, prev = i+size, ri+1, r
-			if i < len(text) {
-				r, size = decode(text, i)
-				cl = classOf(r)
-			}
 		}
-		w, ok := words[string(d.buf)]
-		if !ok {
-			w = c.miss(d.buf)
+		var w *word
+		var ok bool
+		if same {
+			w, ok = words[text[start:i]]
+			if !ok {
+				w = c.miss([]byte(text[start:i]))
+			}
+		} else {
+			w, ok = words[string(d.buf)]
+			if !ok {
+				w = c.miss(d.buf)
+			}
 		}
 		t.w, t.text, t.script, t.end = w, w.text, w.script, ri
 		t.upper = upper && letters > 1
@@ -179,28 +197,76 @@ func (d *doc) tokenize(text string, c *wordCache) {
 	}
 }
 
+// appendRune is utf8.AppendRune with the one- and two-byte forms inline.
+func appendRune(b []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		return append(b, byte(r))
+	case r < 0x800:
+		return append(b, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+	}
+	return utf8.AppendRune(b, r)
+}
+
+// runByte classifies bytes for scanRun.
+const (
+	rbNone  uint8 = iota
+	rbEnd         // a space, " or ): the run ends
+	rbDot         // .
+	rbSep         // / @ :
+	rbCheck       // the first byte of a multi-byte space or »: decode it
+)
+
+var runBytes = func() (t [256]uint8) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		if b == '"' || b == ')' || classOf(rune(b)).flags&cSpace != 0 {
+			t[b] = rbEnd
+		}
+	}
+	t['.'], t['/'], t['@'], t[':'] = rbDot, rbSep, rbSep, rbSep
+	ends := []rune{'»'}
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			ends = append(ends, r)
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			ends = append(ends, r)
+		}
+	}
+	for _, r := range ends {
+		if r >= utf8.RuneSelf {
+			t[utf8.AppendRune(nil, r)[0]] = rbCheck
+		}
+	}
+	return t
+}()
+
 // scanRun returns the end of the run of non-space characters starting at
 // byte i (a space, », " or ) ends it), the position of its last dot
 // followed by a word character, and that of its last /, @ or :; -1 for
-// none.
+// none. Only a few bytes can start a space or », so it reads bytes, not
+// characters.
 func scanRun(text string, i int) (end, dot, sep int) {
 	dot, sep = -1, -1
-	for i < len(text) {
-		r, size := decode(text, i)
-		if r == '»' || r == '"' || r == ')' || classOf(r).flags&cSpace != 0 {
-			break
-		}
-		switch r {
-		case '.':
-			if i+size < len(text) {
-				if next, _ := decode(text, i+size); classOf(next).flags&cWord != 0 {
+	for ; i < len(text); i++ {
+		switch runBytes[text[i]] {
+		case rbEnd:
+			return i, dot, sep
+		case rbDot:
+			if i+1 < len(text) {
+				if next, _ := decode(text, i+1); classOf(next).flags&cWord != 0 {
 					dot = i
 				}
 			}
-		case '/', '@', ':':
+		case rbSep:
 			sep = i
+		case rbCheck:
+			if r, _ := decode(text, i); r == '»' || classOf(r).flags&cSpace != 0 {
+				return i, dot, sep
+			}
 		}
-		i += size
 	}
 	return i, dot, sep
 }
