@@ -28,7 +28,8 @@ type Engine struct {
 	slotLabel []string  // the score and evidence key of each label slot (see slots)
 	sdgSlot   int       // the slot of SDG 1
 	areaSDGs  [][]goalW // per area: the goals it usually serves
-	nScores   int       // the most keys a result's scores can have
+	pCategory []string  // the score keys of the model's probabilities: p_<class>
+	pArea     []string
 	pool      sync.Pool // of *scratch
 }
 
@@ -80,7 +81,6 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	for g := range cb.Styles {
 		e.slotLabel = append(e.slotLabel, labelKey(cb, gStyle, g))
 	}
-	e.nScores = len(e.slotLabel)
 	for i, c := range cb.Categories {
 		if c.ID == string(kopuro.ThirdMission) {
 			e.tmIndex = i
@@ -94,7 +94,12 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 			return nil, err
 		}
 		e.model = m
-		e.nScores += len(m.Category.Classes) + len(m.Area.Classes)
+		for _, c := range m.Category.Classes {
+			e.pCategory = append(e.pCategory, "p_"+c)
+		}
+		for _, c := range m.Area.Classes {
+			e.pArea = append(e.pArea, "p_"+c)
+		}
 	}
 	return e, nil
 }
@@ -138,7 +143,8 @@ func (e *Engine) Analyze(text string) Result {
 	styles := s.score[styleSlot:]
 	e.sdgMentions(s)
 
-	r := Result{Scores: make(map[string]float64, e.nScores)}
+	r := Result{}
+	s.scores = s.scores[:0]
 	r.Lang = decideLang(sumVotes(toks))
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
@@ -147,7 +153,7 @@ func (e *Engine) Analyze(text string) Result {
 	// or, with a model, the most probable category and area.
 	bestArea := -1
 	for i := range areas {
-		r.Scores[e.cb.Areas[i].ID] = round(areas[i] + e.cb.Areas[i].Prior)
+		s.setScore(e.cb.Areas[i].ID, round(areas[i]+e.cb.Areas[i].Prior))
 		if bestArea < 0 || areas[i]+e.cb.Areas[i].Prior > areas[bestArea]+e.cb.Areas[bestArea].Prior {
 			bestArea = i
 		}
@@ -158,7 +164,7 @@ func (e *Engine) Analyze(text string) Result {
 		pa := e.model.Area.Probs(x)
 		bestArea = argmax(pa)
 		for i, p := range pa {
-			r.Scores["p_"+e.model.Area.Classes[i]] = round(p)
+			s.setScore(e.pArea[i], round(p))
 		}
 	}
 	bestCat := 0
@@ -168,7 +174,7 @@ func (e *Engine) Analyze(text string) Result {
 			sc += tune.AreaToThirdMission * areas[bestArea]
 		}
 		cats[i] = sc
-		r.Scores[e.cb.Categories[i].ID] = round(sc)
+		s.setScore(e.cb.Categories[i].ID, round(sc))
 		if sc > cats[bestCat] {
 			bestCat = i
 		}
@@ -177,11 +183,11 @@ func (e *Engine) Analyze(text string) Result {
 		pc := e.model.Category.Probs(x)
 		bestCat = argmax(pc)
 		for i, p := range pc {
-			r.Scores["p_"+e.model.Category.Classes[i]] = round(p)
+			s.setScore(e.pCategory[i], round(p))
 		}
 	}
 	r.Category = kopuro.Category(e.cb.Categories[bestCat].ID)
-	ev := e.evidence(s, int32(bestCat), nil)
+	ev := e.evidence(s, int32(bestCat), s.ev[:0])
 	tm := bestCat == e.tmIndex
 	if tm && bestArea >= 0 {
 		r.Area = kopuro.Area(e.cb.Areas[bestArea].ID)
@@ -206,7 +212,7 @@ func (e *Engine) Analyze(text string) Result {
 	best := 0.0
 	for g, sc := range total {
 		if sc > 0 {
-			r.Scores[e.slotLabel[sdgSlot+g]] = round(sc)
+			s.setScore(e.slotLabel[sdgSlot+g], round(sc))
 		}
 		best = math.Max(best, sc)
 	}
@@ -235,7 +241,7 @@ func (e *Engine) Analyze(text string) Result {
 		}
 	}
 	for i, st := range e.cb.Styles {
-		r.Scores[st.ID] = round(styles[i])
+		s.setScore(st.ID, round(styles[i]))
 		on := styles[i] >= st.Threshold
 		switch st.ID {
 		case "cta":
@@ -258,10 +264,12 @@ func (e *Engine) Analyze(text string) Result {
 		}
 		return cmp.Compare(a.Label, b.Label)
 	})
-	r.Evidence = ev
-	if r.Evidence == nil {
-		r.Evidence = []kopuro.Evidence{}
+	r.Evidence = append(make([]kopuro.Evidence, 0, len(ev)), ev...)
+	r.Scores = make(map[string]float64, len(s.scores))
+	for _, kv := range s.scores {
+		r.Scores[kv.key] = kv.value
 	}
+	s.ev = ev[:0]
 	if r.Hashtags == nil {
 		r.Hashtags = []string{}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -148,12 +149,36 @@ func randomTexts(posts []string, n int) []equivText {
 	return out
 }
 
-// equivLine is every output the engine gives for one text.
-func equivLine(e *Engine, x equivText) string {
+// equivModel is a model with arbitrary fixed weights, to check the
+// engine's model path (no model is shipped).
+func equivModel(t *testing.T) *Model {
+	cb := newEngine(t).Codebook()
+	width := len(cb.Categories) + len(cb.Areas) + 2
+	soft := func(classes []string, seed float64) Softmax {
+		s := Softmax{Classes: classes}
+		for c := range classes {
+			w := make([]float64, width)
+			for j := range w {
+				w[j] = math.Sin(seed + float64(7*c+j))
+			}
+			s.Weights = append(s.Weights, w)
+		}
+		return s
+	}
+	return &Model{Codebook: cb.Version(), Category: soft(cb.CategoryIDs(), 1), Area: soft(cb.AreaIDs(), 2)}
+}
+
+// equivLine is every output the engines (without and with a model) give
+// for one text.
+func equivLine(e, em *Engine, x equivText) string {
 	r := e.Analyze(x.text)
 	res, err := json.Marshal(r)
 	if err != nil {
 		res = []byte(err.Error())
+	}
+	withModel, err := json.Marshal(em.Analyze(x.text))
+	if err != nil {
+		withModel = []byte(err.Error())
 	}
 	rest, _ := json.Marshal(struct {
 		Area        string
@@ -162,7 +187,7 @@ func equivLine(e *Engine, x equivText) string {
 		Fingerprint uint64
 		Features    []float64
 	}{string(r.Area), r.Mentions, string(DetectLang(x.text)), Fingerprint(x.text), e.Features(x.text)})
-	return x.src + "\t" + string(res) + "\t" + string(rest) + "\n"
+	return x.src + "\t" + string(res) + "\t" + string(rest) + "\t" + string(withModel) + "\n"
 }
 
 func TestEquivalence(t *testing.T) {
@@ -171,6 +196,10 @@ func TestEquivalence(t *testing.T) {
 	}
 	texts := equivTexts(t)
 	e := newEngine(t)
+	em, err := NewWithModel(e.Codebook(), equivModel(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	lines := make([]string, len(texts))
 	// Several goroutines share one engine, as the importer does; the
 	// outputs must not depend on it.
@@ -180,14 +209,14 @@ func TestEquivalence(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(texts); i += 4 {
-				lines[i] = equivLine(e, texts[i])
+				lines[i] = equivLine(e, em, texts[i])
 			}
 		}()
 	}
 	wg.Wait()
 	// A second pass meets every word in the engine's caches.
 	for i := 0; i < len(texts); i += 7 {
-		if again := equivLine(e, texts[i]); again != lines[i] {
+		if again := equivLine(e, em, texts[i]); again != lines[i] {
 			t.Fatalf("%s: a second run differs:\n%s%s", texts[i].src, lines[i], again)
 		}
 	}

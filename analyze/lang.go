@@ -1,7 +1,8 @@
 package analyze
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -255,8 +256,8 @@ func decideLang(v LangVotes) kopuro.Lang {
 	}
 	// ordered by share; Kyrgyz first on ties (a Kyrgyz text is full of
 	// Russian loanwords, never the reverse)
-	ls := []lv{{kopuro.KY, ky}, {kopuro.RU, ru}, {kopuro.EN, en}}
-	sort.SliceStable(ls, func(i, j int) bool { return ls[i].n > ls[j].n })
+	ls := [3]lv{{kopuro.KY, ky}, {kopuro.RU, ru}, {kopuro.EN, en}}
+	slices.SortStableFunc(ls[:], func(a, b lv) int { return cmp.Compare(b.n, a.n) })
 	if ls[1].n >= 3 && ls[1].n >= 0.25*main {
 		return kopuro.LangMixed
 	}
