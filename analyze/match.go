@@ -209,6 +209,7 @@ func (p wordPat) matches(text, stem string) bool {
 type hit struct {
 	term     int32
 	from, to int
+	weight   float64 // the term's (for sorting)
 }
 
 // find appends to hits every occurrence of every term in toks.
@@ -227,7 +228,7 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 				}
 			}
 			if ok {
-				hits = append(hits, hit{term: id, from: i, to: i + 1 + len(rest)})
+				hits = append(hits, hit{term: id, from: i, to: i + 1 + len(rest), weight: m.terms[id].weight})
 			}
 		}
 	}

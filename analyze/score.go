@@ -54,7 +54,7 @@ func (e *Engine) accumulate(s *scratch) {
 		if lx, ly := x.to-x.from, y.to-y.from; lx != ly {
 			return cmp.Compare(ly, lx)
 		}
-		return cmp.Compare(e.m.terms[y.term].weight, e.m.terms[x.term].weight)
+		return cmp.Compare(y.weight, x.weight)
 	})
 	for _, h := range s.hits {
 		t := &e.m.terms[h.term]

@@ -183,12 +183,12 @@ func (d *doc) tokenize(text string, c *wordCache) {
 		if same {
 			w, ok = words[text[start:i]]
 			if !ok {
-				w = c.miss([]byte(text[start:i]))
+				w = c.miss(text[start:i])
 			}
 		} else {
 			w, ok = words[string(d.buf)]
 			if !ok {
-				w = c.miss(d.buf)
+				w = c.miss(string(d.buf))
 			}
 		}
 		t.w, t.text, t.script, t.end = w, w.text, w.script, ri
@@ -276,21 +276,43 @@ func scanRun(text string, i int) (end, dot, sep int) {
 // start of the text), hasDot whether a dot inside it is followed by a word
 // character, hasSep whether it holds a /, @ or :.
 func urlLen(run string, prev rune, hasDot, hasSep bool) int {
-	if prev >= 0 && isWordRune(prev) {
+	if !hasDot && !hasSep {
+		return 0 // a plain word: the common case
+	}
+	if prev >= 0 && classOf(prev).flags&cWord != 0 {
 		return 0 // inside another word-like run: only a run start can begin a URL
 	}
-	if !hasDot && !hasSep {
-		return 0 // a plain word: the common case, without allocating
+	// Only ASCII letters lower-case to the letters of these prefixes, so
+	// they are compared without lower-casing the run.
+	if hasPrefixLower(run, "http://") || hasPrefixLower(run, "https://") || hasPrefixLower(run, "www.") {
+		return utf8.RuneCountInString(run)
+	}
+	if !hasDot {
+		return 0
 	}
 	s := strings.ToLower(run)
-	switch {
-	case strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "https://"), strings.HasPrefix(s, "www."),
-		hasDot && hasSep && strings.ContainsRune(s, '@'),
-		hasDot && hasSep && strings.Contains(s, "/"),
-		hasDot && isDomain(s):
+	if hasSep && (strings.ContainsRune(s, '@') || strings.Contains(s, "/")) || isDomain(s) {
 		return utf8.RuneCountInString(run)
 	}
 	return 0
+}
+
+// hasPrefixLower reports whether s starts with prefix (lower-case ASCII)
+// when its ASCII letters are lower-cased.
+func hasPrefixLower(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isDomain reports whether s looks like a bare host name such as auca.kg.

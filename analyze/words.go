@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"hash/fnv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -69,14 +70,16 @@ func (w *word) hasPat(p int32) bool {
 // wordCache interns words, safe for concurrent use. Readers look words up
 // in an immutable map without locking; words met for the first time go to
 // a small map under a mutex, which is merged into a new immutable map
-// (copy on write) whenever it has grown by a quarter, so copying costs a
-// few map inserts per word over the cache's life. It stops growing at
-// maxCached words; later new words are worked out on every use.
+// (copy on write) once it has grown by a quarter or has been read as many
+// times as the immutable map holds words, so copying costs a few map
+// inserts per word or per locked look-up. It stops growing at maxCached
+// words; later new words are worked out on every use.
 type wordCache struct {
 	m     *matcher // nil: words without lexicon matches
 	snap  atomic.Pointer[map[string]*word]
 	mu    sync.Mutex
 	fresh map[string]*word // words not yet in snap
+	reads int              // look-ups answered from fresh since the last merge
 	n     int              // words in snap and fresh
 }
 
@@ -97,21 +100,24 @@ func newWordCache(m *matcher) *wordCache {
 func (c *wordCache) load() map[string]*word { return *c.snap.Load() }
 
 // miss returns the word for key when load's map lacks it.
-func (c *wordCache) miss(key []byte) *word {
+func (c *wordCache) miss(key string) *word {
 	c.mu.Lock()
-	w, ok := c.fresh[string(key)]
+	w, ok := c.fresh[key]
+	if ok {
+		c.reads++
+		c.mergeIfDue()
+	}
 	c.mu.Unlock()
 	if ok {
 		return w
 	}
-	w = newWord(string(key), c.m) // outside the lock: stemming is the slow part
+	w = newWord(strings.Clone(key), c.m) // outside the lock: stemming is the slow part
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.fresh[w.text]; ok {
 		return old // another goroutine was first
 	}
-	snap := *c.snap.Load()
-	if old, ok := snap[w.text]; ok {
+	if old, ok := (*c.snap.Load())[w.text]; ok {
 		return old
 	}
 	if c.n >= maxCached {
@@ -119,18 +125,28 @@ func (c *wordCache) miss(key []byte) *word {
 	}
 	c.fresh[w.text] = w
 	c.n++
-	if len(c.fresh) >= max(64, len(snap)/4) || c.n == maxCached {
-		next := make(map[string]*word, len(snap)+len(c.fresh))
-		for k, v := range snap {
-			next[k] = v
-		}
-		for k, v := range c.fresh {
-			next[k] = v
-		}
-		c.snap.Store(&next)
-		c.fresh = map[string]*word{}
-	}
+	c.mergeIfDue()
 	return w
+}
+
+// mergeIfDue publishes the fresh words in a new immutable map when they
+// have grown enough or been read often enough to be worth the copy.
+func (c *wordCache) mergeIfDue() {
+	snap := *c.snap.Load()
+	due := max(64, len(snap)/4)
+	if len(c.fresh) < due && c.reads < due+len(snap) && c.n < maxCached || len(c.fresh) == 0 {
+		return
+	}
+	next := make(map[string]*word, len(snap)+len(c.fresh))
+	for k, v := range snap {
+		next[k] = v
+	}
+	for k, v := range c.fresh {
+		next[k] = v
+	}
+	c.snap.Store(&next)
+	c.fresh = map[string]*word{}
+	c.reads = 0
 }
 
 func b2i(b bool) int {
