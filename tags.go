@@ -48,7 +48,7 @@ func tokensAfter(text string, mark byte) []string {
 			continue
 		}
 		lastEnd = j
-		tag := strings.ToLower(text[i+1 : j])
+		tag := lowerTag(text[i+1 : j])
 		if !allDigits(tag) && !(seen[tag] || seen == nil && slices.Contains(out, tag)) {
 			out = append(out, tag)
 			if seen == nil && len(out) > 16 {
@@ -76,7 +76,53 @@ func tagRuneAt(s string, i int) bool {
 }
 
 func isTagRune(r rune) bool {
+	if uint32(r) < tagTableRunes {
+		return tagTable[r].tag
+	}
+	return tagRune(r)
+}
+
+func tagRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+}
+
+// tagTable answers isTagRune and unicode.ToLower for the scripts of
+// nearly every tag (Latin, Greek, Cyrillic) without searching the unicode
+// tables; it is computed from them.
+const tagTableRunes = 0x500
+
+var tagTable = func() (t [tagTableRunes]struct {
+	lower rune
+	tag   bool
+}) {
+	for r := range t {
+		t[r].lower, t[r].tag = unicode.ToLower(rune(r)), tagRune(rune(r))
+	}
+	return t
+}()
+
+// lowerTag is strings.ToLower for a tag (valid UTF-8).
+func lowerTag(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		l := r
+		if uint32(r) < tagTableRunes {
+			l = tagTable[r].lower
+		} else {
+			l = unicode.ToLower(r)
+		}
+		if l != r && b.Cap() == 0 {
+			b.Grow(len(s) + utf8.UTFMax)
+			b.WriteString(s[:i])
+		}
+		if b.Cap() != 0 {
+			b.WriteRune(l)
+		}
+	}
+	if b.Cap() == 0 {
+		return s // unchanged, as strings.ToLower returns it
+	}
+	return b.String()
 }
 
 func allDigits(s string) bool {
