@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -47,6 +49,7 @@ type cterm struct {
 	words  []wordPat
 	rest   []int32 // the patterns (matcher.pats) of words[1:]
 	slot   int32   // the label's slot (see slots)
+	rank   int32   // where its hits come in counting order (rankTerms)
 }
 
 // matcher indexes compiled terms by their first word.
@@ -62,6 +65,7 @@ type matcher struct {
 	// sdgTags are the folded hashtag prefixes of explicit goal references
 	// (sdg, цур, төм), sorted.
 	sdgTags []string
+	ranks   int // distinct term ranks
 }
 
 var langIndex = map[string]int{"ky": 0, "ru": 1, "en": 2}
@@ -115,7 +119,38 @@ func compile(cb *codebook.Codebook) *matcher {
 		}
 	}
 	slices.Sort(m.sdgTags)
+	m.rankTerms()
 	return m
+}
+
+// rankTerms numbers the terms in the order their hits are counted in:
+// longer phrases first, then heavier terms; equal terms share a rank.
+func (m *matcher) rankTerms() {
+	type key struct {
+		words  int
+		weight float64
+	}
+	keys := map[key]bool{}
+	for _, t := range m.terms {
+		keys[key{len(t.words), t.weight}] = true
+	}
+	order := slices.SortedFunc(maps.Keys(keys), func(x, y key) int {
+		if x.words != y.words {
+			return cmp.Compare(y.words, x.words)
+		}
+		return cmp.Compare(y.weight, x.weight)
+	})
+	for i := range m.terms {
+		t := &m.terms[i]
+		k, _ := slices.BinarySearchFunc(order, key{len(t.words), t.weight}, func(x, y key) int {
+			if x.words != y.words {
+				return cmp.Compare(y.words, x.words)
+			}
+			return cmp.Compare(y.weight, x.weight)
+		})
+		t.rank = int32(k)
+	}
+	m.ranks = len(order)
 }
 
 func (m *matcher) add(t cterm) {
@@ -209,7 +244,7 @@ func (p wordPat) matches(text, stem string) bool {
 type hit struct {
 	term     int32
 	from, to int
-	weight   float64 // the term's (for sorting)
+	rank     int32 // the term's
 }
 
 // find appends to hits every occurrence of every term in toks.
@@ -228,7 +263,7 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 				}
 			}
 			if ok {
-				hits = append(hits, hit{term: id, from: i, to: i + 1 + len(rest), weight: m.terms[id].weight})
+				hits = append(hits, hit{term: id, from: i, to: i + 1 + len(rest), rank: m.terms[id].rank})
 			}
 		}
 	}

@@ -1,11 +1,6 @@
 package analyze
 
-import (
-	"cmp"
-	"slices"
-
-	"kopuro"
-)
+import "kopuro"
 
 // maxEvidence bounds the evidence kept per label: hits come heaviest
 // first, so a long text keeps its strongest reasons and a stored coding
@@ -49,13 +44,8 @@ func (e *Engine) accumulate(s *scratch) {
 
 	// Longer phrases first (they are more specific than their words, and a
 	// negative phrase such as "образования и науки" must claim its tokens
-	// before "наук*" does), then heavier terms.
-	slices.SortStableFunc(s.hits, func(x, y hit) int {
-		if lx, ly := x.to-x.from, y.to-y.from; lx != ly {
-			return cmp.Compare(ly, lx)
-		}
-		return cmp.Compare(y.weight, x.weight)
-	})
+	// before "наук*" does), then heavier terms: the terms' rank.
+	s.sortHits(e.m.ranks)
 	for _, h := range s.hits {
 		t := &e.m.terms[h.term]
 		if t.group == gStyleQ {

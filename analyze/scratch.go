@@ -1,22 +1,28 @@
 package analyze
 
-import "kopuro"
+import (
+	"slices"
+
+	"kopuro"
+)
 
 // scratch is the working memory of one Analyze call. Calls take one from
 // the engine's pool and give it back, so a text is coded without
 // allocating anything but its result.
 type scratch struct {
 	doc
-	hits     []hit
-	score    []float64 // per slot
-	nev      []int     // per slot: evidence kept
-	acc      []accepted
-	used     []uint64              // per token, a bit per slot: the token already counted for that label
-	words    int                   // uint64 words per token in used
-	repeats  []int32               // per term: how often it has counted in this text (zero between calls)
-	explicit [18][]kopuro.Evidence // per goal: #SDG4, ЦУР 4, …
-	ev       []kopuro.Evidence     // the result's evidence, before it is copied out
-	scores   []keyValue            // the result's scores, in the order they are set
+	hits      []hit
+	sorted    []hit     // sortHits' other buffer
+	rankStart []int     // sortHits' counts
+	score     []float64 // per slot
+	nev       []int     // per slot: evidence kept
+	acc       []accepted
+	used      []uint64              // per token, a bit per slot: the token already counted for that label
+	words     int                   // uint64 words per token in used
+	repeats   []int32               // per term: how often it has counted in this text (zero between calls)
+	explicit  [18][]kopuro.Evidence // per goal: #SDG4, ЦУР 4, …
+	ev        []kopuro.Evidence     // the result's evidence, before it is copied out
+	scores    []keyValue            // the result's scores, in the order they are set
 }
 
 // reset readies the per-label state for a text of n tokens.
@@ -67,4 +73,25 @@ type keyValue struct {
 // value. The map is made at the end, at its final size.
 func (s *scratch) setScore(key string, v float64) {
 	s.scores = append(s.scores, keyValue{key, v})
+}
+
+// sortHits orders s.hits by their terms' rank (0 … ranks-1), keeping the
+// order of equal ranks: a counting sort, as ranks are few.
+func (s *scratch) sortHits(ranks int) {
+	if len(s.hits) < 2 {
+		return
+	}
+	s.rankStart = resize(s.rankStart, ranks+1)
+	for _, h := range s.hits {
+		s.rankStart[h.rank+1]++
+	}
+	for r := 1; r <= ranks; r++ {
+		s.rankStart[r] += s.rankStart[r-1]
+	}
+	s.sorted = slices.Grow(s.sorted[:0], len(s.hits))[:len(s.hits)]
+	for _, h := range s.hits {
+		s.sorted[s.rankStart[h.rank]] = h
+		s.rankStart[h.rank]++
+	}
+	s.hits, s.sorted = s.sorted, s.hits
 }
