@@ -125,7 +125,7 @@ func BenchmarkStages(b *testing.B) {
 	for _, p := range posts {
 		e.Analyze(p) // fill the word cache
 	}
-	s := new(scratch)
+	s := e.pool.Get().(*scratch)
 	stages := []struct {
 		name string
 		run  func(string)

@@ -111,9 +111,10 @@ func (d *doc) tokenize(text string, c *wordCache) {
 	sent := 0
 	ri := 0          // rune offset of byte i
 	prev := rune(-1) // the character before byte i
-	// The run of non-space characters holding the current word (a URL is
-	// told by what the whole run holds): where it ends, and where its last
-	// dot before a word character and its last /, @ or : lie.
+	// The run of non-space characters holding the current word: where it
+	// ends, and where its last dot before a word character and its last /,
+	// @ or : lie (words start ever later, so a run read for one word holds
+	// for the next words that start inside it).
 	runEnd, lastDot, lastSep := -1, -1, -1
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -129,20 +130,12 @@ func (d *doc) tokenize(text string, c *wordCache) {
 			i, ri, prev = i+size, ri+1, r
 			continue
 		}
-		if i >= runEnd {
-			runEnd, lastDot, lastSep = scanRun(text, i)
-		}
-		if n := urlLen(text[i:runEnd], prev, lastDot >= i, lastSep >= i); n > 0 {
-			last, _ := utf8.DecodeLastRuneInString(text[:runEnd])
-			i, ri, prev = runEnd, ri+n, last
-			continue
-		}
 		t := token{start: ri, sentence: sent, hashtag: prev == '#', mention: prev == '@', title: cl.flags&cUpper != 0}
 		if n := len(d.toks); n > 0 && prev == '_' && d.toks[n-1].end == ri-1 {
 			// #Green_Campus, @uni_kg: the tag goes on after the underscore
 			t.hashtag, t.mention = d.toks[n-1].hashtag, d.toks[n-1].mention
 		}
-		start := i
+		start, before := i, prev
 		same := true // folding has left the word unchanged so far
 		upper, letters := true, 0
 		for {
@@ -176,6 +169,19 @@ func (d *doc) tokenize(text string, c *wordCache) {
 				if next, _ := decode(text, i+size); classOf(next).flags&cLetter == 0 {
 					break
 				}
+			}
+		}
+		// A URL is told by its whole run of non-space characters. A word
+		// followed by a space (or », ", ")") or the end is a whole run
+		// without a dot, /, @ or :, so only the others need the check.
+		if i < len(text) && r != '»' && r != '"' && r != ')' && cl.flags&cSpace == 0 {
+			if start >= runEnd {
+				runEnd, lastDot, lastSep = scanRun(text, start)
+			}
+			if n := urlLen(text[start:runEnd], before, lastDot >= start, lastSep >= start); n > 0 {
+				last, _ := utf8.DecodeLastRuneInString(text[:runEnd])
+				i, ri, prev = runEnd, t.start+n, last
+				continue
 			}
 		}
 		var w *word
