@@ -1,7 +1,7 @@
 package analyze
 
 import (
-	"strings"
+	"unicode/utf8"
 
 	"kopuro"
 )
@@ -21,10 +21,25 @@ func quoteCloser(r rune) (rune, bool) {
 	return 0, false
 }
 
-// hasQuoteMark reports whether text holds an opening quotation mark at all.
-func hasQuoteMark(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "«") ||
-		strings.Contains(text, "“") || strings.Contains(text, "„")
+// nextOpener returns the byte offset of the first opening quotation mark
+// in s (" « “ „), or -1. The marks' encodings cannot start inside another
+// character, so bytes are compared, not decoded characters.
+func nextOpener(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return i
+		case 0xC2: // «
+			if i+1 < len(s) && s[i+1] == 0xAB {
+				return i
+			}
+		case 0xE2: // “ „
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9E) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // quotations returns the first limit quotations in text of at least
@@ -32,11 +47,14 @@ func hasQuoteMark(text string) bool {
 // quotes («Жашыл кампус») are short and stay below minWords. A quotation
 // is looked for within 3000 characters of its opening mark.
 func quotations(text string, minWords, limit int) []kopuro.Evidence {
-	if !hasQuoteMark(text) {
-		return nil
-	}
 	var out []kopuro.Evidence
 	for i, ri := 0, 0; i < len(text); {
+		k := nextOpener(text[i:])
+		if k < 0 {
+			break
+		}
+		ri += utf8.RuneCountInString(text[i : i+k])
+		i += k
 		open, size := decode(text, i)
 		closer, ok := quoteCloser(open)
 		next, nextRi := i+size, ri+1
