@@ -34,7 +34,7 @@ func Fingerprint(text string) uint64 {
 		if t.hashtag || t.mention {
 			continue
 		}
-		add(t.w.hash, 1) // FNV-1a of t.text
+		add(t.w.hash, 1) // FNV-1a of the word
 	}
 	if n == 0 {
 		return 0

@@ -285,7 +285,7 @@ func (e *Engine) sdgMentions(s *scratch) {
 	toks := s.toks
 	add := func(n int, from, to token) {
 		if n >= 1 && n <= 17 && len(s.explicit[n]) < maxEvidence {
-			s.explicit[n] = append(s.explicit[n], kopuro.Evidence{Label: e.slotLabel[e.sdgSlot+n-1], Term: "#" + strings.ToUpper(from.text),
+			s.explicit[n] = append(s.explicit[n], kopuro.Evidence{Label: e.slotLabel[e.sdgSlot+n-1], Term: "#" + strings.ToUpper(from.w.text),
 				Start: from.start, End: to.end, Weight: e.cb.Tuning.HashtagWeight})
 		}
 	}
@@ -294,17 +294,17 @@ func (e *Engine) sdgMentions(s *scratch) {
 			continue
 		}
 		for _, p := range e.m.sdgTags {
-			if !strings.HasPrefix(t.text, p) {
+			if !strings.HasPrefix(t.w.text, p) {
 				continue
 			}
-			rest := t.text[len(p):]
+			rest := t.w.text[len(p):]
 			switch {
 			case rest != "":
 				if n, ok := smallNumber(rest); ok {
 					add(n, t, t)
 				}
 			case i+1 < len(toks) && toks[i+1].start-t.end <= 2:
-				if n, ok := smallNumber(toks[i+1].text); ok {
+				if n, ok := smallNumber(toks[i+1].w.text); ok {
 					add(n, t, toks[i+1])
 				}
 			}

@@ -89,12 +89,12 @@ var (
 // uzEndings are Uzbek Latin endings that English words do not have.
 var uzEndings = []string{"lari", "larni", "larga", "larda", "lardan", "dagi", "moqda", "ishdi", "ilgan", "ishgan", "ingiz", "imiz"}
 
-// voteWord returns the language a folded word points to, if any. Latin
+// voteWord returns the language a folded word of script sc points to,
+// if any; title says whether it was capitalised. Latin
 // words other than English function words return wlNone: they count for
 // English only when the text has enough English function words.
-func voteWord(t token) wordLang {
-	w := t.text
-	switch t.script {
+func voteWord(w string, sc script, title bool) wordLang {
+	switch sc {
 	case scriptOther:
 		return wlOther
 	case scriptLatin:
@@ -123,7 +123,7 @@ func voteWord(t token) wordLang {
 	if otherStop[w] && w != "мен" {
 		return wlOther
 	}
-	if t.title && utf8.RuneCountInString(w) == 1 {
+	if title && utf8.RuneCountInString(w) == 1 {
 		return wlNone // an initial: И. Ахунбаев
 	}
 	if strings.ContainsAny(w, "ңөү") || kyStop[w] {
@@ -132,7 +132,7 @@ func voteWord(t token) wordLang {
 	if ruStop[w] || strings.ContainsAny(w, "щъ") {
 		return wlRU
 	}
-	if t.title {
+	if title {
 		// Names (Абдыкааров, Таалай) keep their Kyrgyz shape in Russian
 		// texts: only letters, function words and Kyrgyz case endings
 		// (Россиянын, Тыныстановдун) count for them.
@@ -194,15 +194,15 @@ func sumVotes(toks []token) LangVotes {
 			v.Other++
 		}
 		if vote == wlOther {
-			if t.script == scriptLatin {
+			if t.w.script == scriptLatin {
 				v.LatinOther++
 			}
 			continue
 		}
 		switch {
-		case t.script == scriptCyrillic:
+		case t.w.script == scriptCyrillic:
 			v.Cyrillic++
-		case t.script == scriptLatin && (!t.title || vote == wlEN) && !t.upper && t.w.runes > 1:
+		case t.w.script == scriptLatin && (!t.title || vote == wlEN) && !t.upper && t.w.runes > 1:
 			v.Latin++ // capitalised Latin words in Cyrillic texts are mostly names
 		}
 	}

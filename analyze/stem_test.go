@@ -60,9 +60,9 @@ func TestTokenize(t *testing.T) {
 	toks := d.toks
 	var got []string
 	for _, tk := range toks {
-		got = append(got, tk.text)
-		if s := string([]rune(text)[tk.start:tk.end]); Fold(s) != tk.text {
-			t.Errorf("token %q does not match the text at its offsets (%q)", tk.text, s)
+		got = append(got, tk.w.text)
+		if s := string([]rune(text)[tk.start:tk.end]); Fold(s) != tk.w.text {
+			t.Errorf("token %q does not match the text at its offsets (%q)", tk.w.text, s)
 		}
 	}
 	want := "ыктыярчылар төм4 барды сиз келесизби o'quvchilar ыр бий"
@@ -77,7 +77,7 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tk := range tokenize("#Green_Campus @uni_kg") {
 		if !tk.hashtag && !tk.mention {
-			t.Errorf("%q lost its tag after the underscore", tk.text)
+			t.Errorf("%q lost its tag after the underscore", tk.w.text)
 		}
 	}
 }

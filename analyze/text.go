@@ -9,15 +9,13 @@ import (
 // token is one word of a text: its folded form (lower case, ё→е) and its
 // position in runes, end exclusive, so evidence can point into the text.
 type token struct {
-	w          *word  // the folded word and what follows from it alone
-	text       string // folded (w.text)
-	start, end int    // rune offsets in the original text
-	script     script // w.script
-	sentence   int    // index of the sentence holding the token
-	hashtag    bool   // the word follows '#'
-	mention    bool   // the word follows '@'
-	upper      bool   // the word was written all in capitals (an acronym or a shout)
-	title      bool   // the word starts with a capital (a name, or a sentence start)
+	w          *word // the folded word and what follows from it alone
+	start, end int   // rune offsets in the original text
+	sentence   int   // index of the sentence holding the token
+	hashtag    bool  // the word follows '#'
+	mention    bool  // the word follows '@'
+	upper      bool  // the word was written all in capitals (an acronym or a shout)
+	title      bool  // the word starts with a capital (a name, or a sentence start)
 }
 
 // script is the writing system of a word.
@@ -117,9 +115,14 @@ func (d *doc) tokenize(text string, c *wordCache) {
 	// for the next words that start inside it).
 	runEnd, lastDot, lastSep := -1, -1, -1
 	for i := 0; i < len(text); {
+		// decode, with the two-byte forms (Cyrillic) inline as well
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = decode(text, i)
+			if r >= 0xC2 && r <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = decode(text, i)
+			}
 		}
 		cl := classOf(r)
 		if cl.flags&cWord == 0 {
@@ -156,9 +159,13 @@ func (d *doc) tokenize(text string, c *wordCache) {
 			if i >= len(text) {
 				break
 			}
-			r, size = rune(text[i]), 1
+			r, size = rune(text[i]), 1 // as above
 			if r >= utf8.RuneSelf {
-				r, size = decode(text, i)
+				if r >= 0xC2 && r <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+					r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
+				} else {
+					r, size = decode(text, i)
+				}
 			}
 			cl = classOf(r)
 			if cl.flags&cWord == 0 {
@@ -197,7 +204,7 @@ func (d *doc) tokenize(text string, c *wordCache) {
 				w = c.miss(string(d.buf))
 			}
 		}
-		t.w, t.text, t.script, t.end = w, w.text, w.script, ri
+		t.w, t.end = w, ri
 		t.upper = upper && letters > 1
 		d.toks = append(d.toks, t)
 	}

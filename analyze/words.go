@@ -32,10 +32,7 @@ func newWord(text string, m *matcher) *word {
 			w.script = mergeScript(w.script, scriptOf(r))
 		}
 	}
-	t := token{text: text, script: w.script}
-	w.vote[0] = voteWord(t)
-	t.title = true
-	w.vote[1] = voteWord(t)
+	w.vote = [2]wordLang{voteWord(text, w.script, false), voteWord(text, w.script, true)}
 	h := fnv.New64a()
 	h.Write([]byte(text))
 	w.hash = h.Sum64()
