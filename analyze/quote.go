@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"kopuro"
@@ -21,25 +22,38 @@ func quoteCloser(r rune) (rune, bool) {
 	return 0, false
 }
 
-// nextOpener returns the byte offset of the first opening quotation mark
-// in s (" « “ „), or -1. The marks' encodings cannot start inside another
-// character, so bytes are compared, not decoded characters.
-func nextOpener(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			return i
-		case 0xC2: // «
-			if i+1 < len(s) && s[i+1] == 0xAB {
-				return i
-			}
-		case 0xE2: // “ „
-			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9E) {
-				return i
+// openers finds the opening quotation marks (" « “ „) of a text in
+// order. Each mark is searched for with the vectorised byte search, and
+// its next position is remembered until passed, so a text is searched
+// once per mark; the marks' encodings cannot start inside another
+// character.
+type openers struct {
+	text string
+	next [4]int // per mark: the byte offset of its next occurrence; -1: none left
+}
+
+var openerMarks = [4]string{`"`, "«", "“", "„"}
+
+func newOpeners(text string) openers {
+	return openers{text: text, next: [4]int{-2, -2, -2, -2}}
+}
+
+// from returns the offset of the first opening mark at or after byte i,
+// or -1.
+func (o *openers) from(i int) int {
+	first := -1
+	for m, mark := range openerMarks {
+		if o.next[m] != -1 && o.next[m] < i {
+			o.next[m] = -1
+			if k := strings.Index(o.text[i:], mark); k >= 0 {
+				o.next[m] = i + k
 			}
 		}
+		if n := o.next[m]; n >= 0 && (first < 0 || n < first) {
+			first = n
+		}
 	}
-	return -1
+	return first
 }
 
 // quotations returns the first limit quotations in text of at least
@@ -48,13 +62,14 @@ func nextOpener(s string) int {
 // is looked for within 3000 characters of its opening mark.
 func quotations(text string, minWords, limit int) []kopuro.Evidence {
 	var out []kopuro.Evidence
+	ops := newOpeners(text)
 	for i, ri := 0, 0; i < len(text); {
-		k := nextOpener(text[i:])
+		k := ops.from(i)
 		if k < 0 {
 			break
 		}
-		ri += utf8.RuneCountInString(text[i : i+k])
-		i += k
+		ri += utf8.RuneCountInString(text[i:k])
+		i = k
 		open, size := decode(text, i)
 		closer, ok := quoteCloser(open)
 		next, nextRi := i+size, ri+1
