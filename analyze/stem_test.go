@@ -106,12 +106,16 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := utf8.RuneCountInString(s)
+		rs := []rune(s)
+		n := len(rs)
 		toks := tokenize(s)
 		prev := 0
 		for _, tk := range toks {
 			if tk.start < prev || tk.end <= tk.start || tk.end > n {
 				t.Fatalf("bad offsets %d..%d (prev %d, n %d) in %q", tk.start, tk.end, prev, n, s)
+			}
+			if f := Fold(string(rs[tk.start:tk.end])); f != tk.w.text {
+				t.Fatalf("token %q at %d..%d, but the text there folds to %q, in %q", tk.w.text, tk.start, tk.end, f, s)
 			}
 			prev = tk.end
 		}
