@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Analysis benchmark on synthetic posts: the engine on one core
 # (go test -bench, posts/s and MB/s) beside grep -F -c -f of the
-# codebook's terms on the same texts, one post a line.
+# codebook's terms on the same texts, one post a line, and the engine's
+# steps alone (BenchmarkStages in analyze/).
 #
 #   bench/analyze.sh [POSTS]    default 5000 distinct posts
 #
@@ -25,6 +26,8 @@ for _ in $(seq 40); do cat "$tmp/one.txt"; done >"$tmp/texts.txt"
 "$tmp/kopuro" codebook terms >"$tmp/terms.txt"
 log "## engine: go test ./bench -run XXX -bench AnalyzeSynth -cpu 1 -count $runs -posts $n"
 go test ./bench -run XXX -bench AnalyzeSynth -cpu 1 -count "$runs" -benchtime 3s -posts "$n" | grep Benchmark | tee -a "$out"
+log "## where a post's time goes: go test ./analyze -run XXX -bench Stages -cpu 1 (each step alone, cpu-ns/op)"
+go test ./analyze -run XXX -bench Stages -cpu 1 -benchtime 2s | grep Benchmark | tee -a "$out"
 posts=$(wc -l <"$tmp/texts.txt")
 bytes=$(wc -c <"$tmp/texts.txt")
 log "## grep -F -c -f <(kopuro codebook terms) ($(wc -l <"$tmp/terms.txt") terms) on $posts lines, $bytes bytes"
