@@ -1,8 +1,10 @@
 package kopuro
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Hashtags returns the distinct hashtags of text, lower-cased, without "#",
@@ -15,35 +17,112 @@ func Hashtags(text string) []string { return tokensAfter(text, '#') }
 // e-mail address is not a mention.
 func Mentions(text string) []string { return tokensAfter(text, '@') }
 
-func tokensAfter(text string, mark rune) []string {
+// tokensAfter reads the text by bytes, jumping from mark to mark: the
+// engine calls it twice for every post.
+func tokensAfter(text string, mark byte) []string {
 	var out []string
-	seen := map[string]bool{}
-	rs := []rune(text)
-	lastEnd := -1 // where the previous tag ended: "#a#b" is two tags
-	for i := 0; i < len(rs); i++ {
-		if rs[i] != mark || (i > 0 && isTagRune(rs[i-1]) && i != lastEnd) {
-			continue
+	var seen map[string]bool // once out is long; a short list is searched
+	lastEnd := -1            // where the previous tag ended: "#a#b" is two tags
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], mark)
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && i != lastEnd {
+			if prev, _ := utf8.DecodeLastRuneInString(text[:i]); isTagRune(prev) {
+				i++
+				continue
+			}
 		}
 		j := i + 1
-		for j < len(rs) && (isTagRune(rs[j]) || (mark == '@' && rs[j] == '.' && j+1 < len(rs) && isTagRune(rs[j+1]))) {
-			j++
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isTagRune(r) && (mark != '@' || r != '.' || !tagRuneAt(text, j+1)) {
+				break
+			}
+			j += size
 		}
 		if j == i+1 {
+			i++
 			continue
 		}
 		lastEnd = j
-		tag := strings.ToLower(string(rs[i+1 : j]))
-		if !seen[tag] && !allDigits(tag) {
-			seen[tag] = true
+		tag := lowerTag(text[i+1 : j])
+		if !allDigits(tag) && !(seen[tag] || seen == nil && slices.Contains(out, tag)) {
 			out = append(out, tag)
+			if seen == nil && len(out) > 16 {
+				seen = make(map[string]bool, 2*len(out))
+				for _, t := range out {
+					seen[t] = true
+				}
+			}
+			if seen != nil {
+				seen[tag] = true
+			}
 		}
-		i = j - 1
+		i = j
 	}
 	return out
 }
 
+// tagRuneAt reports whether a tag character starts at byte i of s.
+func tagRuneAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isTagRune(r)
+}
+
 func isTagRune(r rune) bool {
+	if uint32(r) < tagTableRunes {
+		return tagTable[r].tag
+	}
+	return tagRune(r)
+}
+
+func tagRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+}
+
+// tagTable answers isTagRune and unicode.ToLower for the scripts of
+// nearly every tag (Latin, Greek, Cyrillic) without searching the unicode
+// tables; it is computed from them.
+const tagTableRunes = 0x500
+
+var tagTable = func() (t [tagTableRunes]struct {
+	lower rune
+	tag   bool
+}) {
+	for r := range t {
+		t[r].lower, t[r].tag = unicode.ToLower(rune(r)), tagRune(rune(r))
+	}
+	return t
+}()
+
+// lowerTag is strings.ToLower for a tag (valid UTF-8).
+func lowerTag(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		l := r
+		if uint32(r) < tagTableRunes {
+			l = tagTable[r].lower
+		} else {
+			l = unicode.ToLower(r)
+		}
+		if l != r && b.Cap() == 0 {
+			b.Grow(len(s) + utf8.UTFMax)
+			b.WriteString(s[:i])
+		}
+		if b.Cap() != 0 {
+			b.WriteRune(l)
+		}
+	}
+	if b.Cap() == 0 {
+		return s // unchanged, as strings.ToLower returns it
+	}
+	return b.String()
 }
 
 func allDigits(s string) bool {

@@ -1,10 +1,15 @@
 package analyze
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"strings"
 	"testing"
+
+	"kopuro"
+	"kopuro/synth"
 )
 
 var corpusOut = flag.String("corpus", "", "write the benchmark corpus (one post per line) to this file")
@@ -84,5 +89,65 @@ func BenchmarkFingerprint(b *testing.B) {
 	posts := benchPosts(b)
 	for i := 0; b.Loop(); i++ {
 		Fingerprint(posts[i%len(posts)])
+	}
+}
+
+// synthPosts returns the texts of the first n posts of the synthetic
+// corpus (seed 1), as bench/ codes them.
+func synthPosts(b *testing.B, n int) ([]string, int) {
+	var buf bytes.Buffer
+	if err := synth.Write(&buf, synth.Options{Posts: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	var posts []string
+	size := 0
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if !strings.Contains(line, `"kind":"post"`) {
+			continue
+		}
+		var p struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			b.Fatal(err)
+		}
+		posts = append(posts, strings.ReplaceAll(p.Text, "\n", " "))
+		size += len(p.Text)
+	}
+	return posts, size / len(posts)
+}
+
+// BenchmarkStages measures the engine's steps alone on the synthetic
+// posts, to show where a post's time goes.
+func BenchmarkStages(b *testing.B) {
+	e := newEngine(b)
+	posts, size := synthPosts(b, 5000)
+	for _, p := range posts {
+		e.Analyze(p) // fill the word cache
+	}
+	s := e.pool.Get().(*scratch)
+	stages := []struct {
+		name string
+		run  func(string)
+	}{
+		{"tokenize", func(p string) { s.tokenize(p, e.words) }},
+		{"tokenize+match", func(p string) { s.tokenize(p, e.words); s.hits = e.m.find(s.toks, s.hits[:0]) }},
+		{"tokenize+accumulate", func(p string) { s.tokenize(p, e.words); e.accumulate(s) }},
+		{"hashtags+mentions", func(p string) { kopuro.Hashtags(p); kopuro.Mentions(p) }},
+		{"quotations", func(p string) { quotations(p, 8, 2) }},
+		{"analyze", func(p string) { e.Analyze(p) }},
+	}
+	for _, st := range stages {
+		b.Run(st.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			cpu0 := cpuTime()
+			for i := 0; b.Loop(); i++ {
+				st.run(posts[i%len(posts)])
+			}
+			if cpu := cpuTime() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+				b.ReportMetric(float64(b.N)*float64(size)/cpu.Seconds()/1e6, "MB/cpu-s")
+			}
+		})
 	}
 }

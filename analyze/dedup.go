@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"sync"
 )
@@ -21,10 +20,7 @@ func Fingerprint(text string) uint64 {
 	toks := tokenize(text)
 	var v [64]int
 	n := 0
-	add := func(s string, w int) {
-		h := fnv.New64a()
-		h.Write([]byte(s))
-		x := h.Sum64()
+	add := func(x uint64, w int) {
 		for i := 0; i < 64; i++ {
 			if x&(1<<i) != 0 {
 				v[i] += w
@@ -38,7 +34,7 @@ func Fingerprint(text string) uint64 {
 		if t.hashtag || t.mention {
 			continue
 		}
-		add(t.text, 1)
+		add(t.w.hash, 1) // FNV-1a of the word
 	}
 	if n == 0 {
 		return 0

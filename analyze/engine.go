@@ -6,10 +6,11 @@
 package analyze
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 
 	"kopuro"
 	"kopuro/codebook"
@@ -18,13 +19,24 @@ import (
 // Engine analyses texts with one codebook. Build it with New; it is
 // immutable afterwards.
 type Engine struct {
-	cb       *codebook.Codebook
-	m        *matcher
-	sdgTags  map[string]bool // folded hashtag prefixes: sdg, цур, төм
-	tmIndex  int             // index of third_mission among the categories
-	styleIdx map[string]int
-	cache    *stemCache
-	model    *Model // nil: decide by lexicon scores and priors alone
+	cb        *codebook.Codebook
+	m         *matcher
+	tmIndex   int // index of third_mission among the categories
+	styleIdx  map[string]int
+	words     *wordCache
+	model     *Model    // nil: decide by lexicon scores and priors alone
+	slotLabel []string  // the score and evidence key of each label slot (see slots)
+	sdgSlot   int       // the slot of SDG 1
+	areaSDGs  [][]goalW // per area: the goals it usually serves
+	pCategory []string  // the score keys of the model's probabilities: p_<class>
+	pArea     []string
+	pool      sync.Pool // of *scratch
+}
+
+// goalW is an SDG with a weight.
+type goalW struct {
+	goal   int
+	weight float64
 }
 
 // New compiles a codebook into an engine. The embedded model calibrates
@@ -44,11 +56,30 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	if cb == nil {
 		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.missing", "no codebook")
 	}
-	e := &Engine{cb: cb, m: compile(cb), sdgTags: map[string]bool{}, tmIndex: -1, styleIdx: map[string]int{}, cache: &stemCache{}}
-	for _, ps := range cb.SDGTags {
-		for _, p := range ps {
-			e.sdgTags[Fold(p)] = true
+	e := &Engine{cb: cb, m: compile(cb), tmIndex: -1, styleIdx: map[string]int{}}
+	e.words = newWordCache(e.m)
+	e.pool.New = func() any { return new(scratch) }
+	for g := range cb.Categories {
+		e.slotLabel = append(e.slotLabel, labelKey(cb, gCategory, g))
+	}
+	for g, a := range cb.Areas {
+		e.slotLabel = append(e.slotLabel, labelKey(cb, gArea, g))
+		var gs []goalW
+		for k, w := range a.SDGs {
+			var n int
+			for _, c := range k {
+				n = n*10 + int(c-'0')
+			}
+			gs = append(gs, goalW{n, w})
 		}
+		e.areaSDGs = append(e.areaSDGs, gs)
+	}
+	e.sdgSlot = len(e.slotLabel)
+	for g := 0; g < 17; g++ {
+		e.slotLabel = append(e.slotLabel, labelKey(cb, gSDG, g))
+	}
+	for g := range cb.Styles {
+		e.slotLabel = append(e.slotLabel, labelKey(cb, gStyle, g))
 	}
 	for i, c := range cb.Categories {
 		if c.ID == string(kopuro.ThirdMission) {
@@ -63,6 +94,12 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 			return nil, err
 		}
 		e.model = m
+		for _, c := range m.Category.Classes {
+			e.pCategory = append(e.pCategory, "p_"+c)
+		}
+		for _, c := range m.Area.Classes {
+			e.pArea = append(e.pArea, "p_"+c)
+		}
 	}
 	return e, nil
 }
@@ -92,20 +129,23 @@ func (e *Engine) Codebook() *codebook.Codebook { return e.cb }
 
 // Analyze codes one text.
 func (e *Engine) Analyze(text string) Result {
-	rs := []rune(text)
-	toks, qs := tokenizeRunes(rs)
+	s := e.pool.Get().(*scratch)
+	defer e.pool.Put(s)
+	s.tokenize(text, e.words)
+	toks := s.toks
 	tune := e.cb.Tuning
+	areaSlot, sdgSlot, styleSlot := slots(len(e.cb.Categories), len(e.cb.Areas))
 
-	st := e.cache.stemTokens(toks)
-	cats, areas, sdgs, styles := e.accumulate(st, qs)
-	explicit := e.sdgMentions(toks)
+	e.accumulate(s)
+	cats := s.score[:areaSlot]
+	areas := s.score[areaSlot:sdgSlot]
+	sdgs := s.score[sdgSlot:styleSlot]
+	styles := s.score[styleSlot:]
+	e.sdgMentions(s)
 
-	r := Result{Scores: map[string]float64{}}
-	votes := make([]wordLang, len(st))
-	for i := range st {
-		votes[i] = st[i].vote
-	}
-	r.Lang = decideLang(sumVotes(toks, votes))
+	r := Result{}
+	s.scores = s.scores[:0]
+	r.Lang = decideLang(sumVotes(toks))
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
 
@@ -113,8 +153,8 @@ func (e *Engine) Analyze(text string) Result {
 	// or, with a model, the most probable category and area.
 	bestArea := -1
 	for i := range areas {
-		r.Scores[e.cb.Areas[i].ID] = round(areas[i].score + e.cb.Areas[i].Prior)
-		if bestArea < 0 || areas[i].score+e.cb.Areas[i].Prior > areas[bestArea].score+e.cb.Areas[bestArea].Prior {
+		s.setScore(e.cb.Areas[i].ID, round(areas[i]+e.cb.Areas[i].Prior))
+		if bestArea < 0 || areas[i]+e.cb.Areas[i].Prior > areas[bestArea]+e.cb.Areas[bestArea].Prior {
 			bestArea = i
 		}
 	}
@@ -124,18 +164,18 @@ func (e *Engine) Analyze(text string) Result {
 		pa := e.model.Area.Probs(x)
 		bestArea = argmax(pa)
 		for i, p := range pa {
-			r.Scores["p_"+e.model.Area.Classes[i]] = round(p)
+			s.setScore(e.pArea[i], round(p))
 		}
 	}
 	bestCat := 0
 	for i := range cats {
-		s := cats[i].score + e.cb.Categories[i].Prior
+		sc := cats[i] + e.cb.Categories[i].Prior
 		if i == e.tmIndex && bestArea >= 0 {
-			s += tune.AreaToThirdMission * areas[bestArea].score
+			sc += tune.AreaToThirdMission * areas[bestArea]
 		}
-		cats[i].score = s
-		r.Scores[e.cb.Categories[i].ID] = round(s)
-		if s > cats[bestCat].score {
+		cats[i] = sc
+		s.setScore(e.cb.Categories[i].ID, round(sc))
+		if sc > cats[bestCat] {
 			bestCat = i
 		}
 	}
@@ -143,78 +183,67 @@ func (e *Engine) Analyze(text string) Result {
 		pc := e.model.Category.Probs(x)
 		bestCat = argmax(pc)
 		for i, p := range pc {
-			r.Scores["p_"+e.model.Category.Classes[i]] = round(p)
+			s.setScore(e.pCategory[i], round(p))
 		}
 	}
 	r.Category = kopuro.Category(e.cb.Categories[bestCat].ID)
-	var ev []kopuro.Evidence
-	ev = append(ev, cats[bestCat].ev...)
+	ev := e.evidence(s, int32(bestCat), s.ev[:0])
 	tm := bestCat == e.tmIndex
 	if tm && bestArea >= 0 {
 		r.Area = kopuro.Area(e.cb.Areas[bestArea].ID)
-		ev = append(ev, areas[bestArea].ev...)
+		ev = e.evidence(s, int32(areaSlot+bestArea), ev)
 	}
 
 	// SDGs: lexicon (damped outside the third mission), explicit tags,
 	// and the goals the chosen area usually serves.
-	total := make([]float64, 17)
+	var total [17]float64
 	for g := range total {
-		s := sdgs[g].score
+		sc := sdgs[g]
 		if !tm {
-			s *= tune.SDGOutsideTM
+			sc *= tune.SDGOutsideTM
 		}
-		total[g] = s + float64(min(len(explicit[g+1]), 1))*tune.HashtagWeight // a goal tagged twice is not served more
+		total[g] = sc + float64(min(len(s.explicit[g+1]), 1))*tune.HashtagWeight // a goal tagged twice is not served more
 	}
 	if tm && bestArea >= 0 {
-		for k, w := range e.cb.Areas[bestArea].SDGs {
-			var n int
-			for _, c := range k {
-				n = n*10 + int(c-'0')
-			}
-			total[n-1] += w
+		for _, gw := range e.areaSDGs[bestArea] {
+			total[gw.goal-1] += gw.weight
 		}
 	}
 	best := 0.0
-	for g, s := range total {
-		if s > 0 {
-			r.Scores[labelKey(e.cb, gSDG, g)] = round(s)
+	for g, sc := range total {
+		if sc > 0 {
+			s.setScore(e.slotLabel[sdgSlot+g], round(sc))
 		}
-		best = math.Max(best, s)
+		best = math.Max(best, sc)
 	}
-	var goals []int
-	for g, s := range total {
-		if s >= tune.SDGMin && s >= tune.SDGRelative*best {
-			goals = append(goals, g+1)
+	var goals [17]int
+	n := 0
+	for g, sc := range total {
+		if sc >= tune.SDGMin && sc >= tune.SDGRelative*best {
+			goals[n] = g + 1
+			n++
 		}
 	}
-	sort.SliceStable(goals, func(i, j int) bool { return total[goals[i]-1] > total[goals[j]-1] })
-	if len(goals) > 3 {
-		goals = goals[:3]
-	}
-	r.SDGs = goals
-	if r.SDGs == nil {
-		r.SDGs = []int{}
-	}
-	for _, g := range goals {
-		ev = append(ev, sdgs[g-1].ev...)
-		ev = append(ev, explicit[g]...)
+	slices.SortStableFunc(goals[:n], func(a, b int) int { return cmp.Compare(total[b-1], total[a-1]) })
+	r.SDGs = append([]int{}, goals[:min(n, 3)]...)
+	for _, g := range r.SDGs {
+		ev = e.evidence(s, int32(sdgSlot+g-1), ev)
+		ev = append(ev, s.explicit[g]...)
 	}
 
 	// Style markers; quotations of people speak for a story.
+	var quotes []kopuro.Evidence
 	if i, ok := e.styleIdx["story"]; ok && tune.QuoteWeight > 0 {
-		for k, q := range quotations(rs, tune.QuoteWords) {
-			if k == 2 {
-				break
-			}
-			styles[i].score += tune.QuoteWeight
-			q.Label, q.Weight = "story", tune.QuoteWeight
-			styles[i].ev = append(styles[i].ev, q)
+		quotes = quotations(text, tune.QuoteWords, 2)
+		for k := range quotes {
+			styles[i] += tune.QuoteWeight
+			quotes[k].Label, quotes[k].Weight = "story", tune.QuoteWeight
 		}
 	}
-	for i, s := range e.cb.Styles {
-		r.Scores[s.ID] = round(styles[i].score)
-		on := styles[i].score >= s.Threshold
-		switch s.ID {
+	for i, st := range e.cb.Styles {
+		s.setScore(st.ID, round(styles[i]))
+		on := styles[i] >= st.Threshold
+		switch st.ID {
 		case "cta":
 			r.CTA = on
 		case "question":
@@ -223,54 +252,64 @@ func (e *Engine) Analyze(text string) Result {
 			r.Story = on
 		}
 		if on {
-			ev = append(ev, styles[i].ev...)
+			ev = e.evidence(s, int32(styleSlot+i), ev)
+			if st.ID == "story" {
+				ev = append(ev, quotes...)
+			}
 		}
 	}
-	sort.SliceStable(ev, func(i, j int) bool {
-		if ev[i].Start != ev[j].Start {
-			return ev[i].Start < ev[j].Start
+	slices.SortStableFunc(ev, func(a, b kopuro.Evidence) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return ev[i].Label < ev[j].Label
+		return cmp.Compare(a.Label, b.Label)
 	})
-	r.Evidence = ev
-	if r.Evidence == nil {
-		r.Evidence = []kopuro.Evidence{}
+	r.Evidence = append(make([]kopuro.Evidence, 0, len(ev)), ev...)
+	r.Scores = make(map[string]float64, len(s.scores))
+	for _, kv := range s.scores {
+		r.Scores[kv.key] = kv.value
 	}
+	s.ev = ev[:0]
 	if r.Hashtags == nil {
 		r.Hashtags = []string{}
 	}
 	return r
 }
 
-// sdgMentions finds explicit goal references: #SDG4, #ЦУР4, #ТӨМ4 and
-// "SDG 4", "ЦУР 4", "ТӨМ-4" in running text.
-func (e *Engine) sdgMentions(toks []token) map[int][]kopuro.Evidence {
-	out := map[int][]kopuro.Evidence{}
+// sdgMentions finds explicit goal references (s.explicit): #SDG4, #ЦУР4,
+// #ТӨМ4 and "SDG 4", "ЦУР 4", "ТӨМ-4" in running text.
+func (e *Engine) sdgMentions(s *scratch) {
+	for n := range s.explicit {
+		s.explicit[n] = s.explicit[n][:0]
+	}
+	toks := s.toks
 	add := func(n int, from, to token) {
-		if n >= 1 && n <= 17 && len(out[n]) < maxEvidence {
-			out[n] = append(out[n], kopuro.Evidence{Label: labelKey(e.cb, gSDG, n-1), Term: "#" + strings.ToUpper(from.text),
+		if n >= 1 && n <= 17 && len(s.explicit[n]) < maxEvidence {
+			s.explicit[n] = append(s.explicit[n], kopuro.Evidence{Label: e.slotLabel[e.sdgSlot+n-1], Term: "#" + strings.ToUpper(from.w.text),
 				Start: from.start, End: to.end, Weight: e.cb.Tuning.HashtagWeight})
 		}
 	}
 	for i, t := range toks {
-		for p := range e.sdgTags {
-			if !strings.HasPrefix(t.text, p) {
+		if !t.w.sdgTag {
+			continue
+		}
+		for _, p := range e.m.sdgTags {
+			if !strings.HasPrefix(t.w.text, p) {
 				continue
 			}
-			rest := t.text[len(p):]
+			rest := t.w.text[len(p):]
 			switch {
 			case rest != "":
 				if n, ok := smallNumber(rest); ok {
 					add(n, t, t)
 				}
 			case i+1 < len(toks) && toks[i+1].start-t.end <= 2:
-				if n, ok := smallNumber(toks[i+1].text); ok {
+				if n, ok := smallNumber(toks[i+1].w.text); ok {
 					add(n, t, toks[i+1])
 				}
 			}
 		}
 	}
-	return out
 }
 
 // smallNumber parses 1–2 decimal digits.

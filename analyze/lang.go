@@ -1,7 +1,8 @@
 package analyze
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -88,12 +89,12 @@ var (
 // uzEndings are Uzbek Latin endings that English words do not have.
 var uzEndings = []string{"lari", "larni", "larga", "larda", "lardan", "dagi", "moqda", "ishdi", "ilgan", "ishgan", "ingiz", "imiz"}
 
-// voteWord returns the language a folded word points to, if any. Latin
+// voteWord returns the language a folded word of script sc points to,
+// if any; title says whether it was capitalised. Latin
 // words other than English function words return wlNone: they count for
 // English only when the text has enough English function words.
-func voteWord(t token) wordLang {
-	w := t.text
-	switch t.script {
+func voteWord(w string, sc script, title bool) wordLang {
+	switch sc {
 	case scriptOther:
 		return wlOther
 	case scriptLatin:
@@ -122,7 +123,7 @@ func voteWord(t token) wordLang {
 	if otherStop[w] && w != "мен" {
 		return wlOther
 	}
-	if t.title && utf8.RuneCountInString(w) == 1 {
+	if title && utf8.RuneCountInString(w) == 1 {
 		return wlNone // an initial: И. Ахунбаев
 	}
 	if strings.ContainsAny(w, "ңөү") || kyStop[w] {
@@ -131,7 +132,7 @@ func voteWord(t token) wordLang {
 	if ruStop[w] || strings.ContainsAny(w, "щъ") {
 		return wlRU
 	}
-	if t.title {
+	if title {
 		// Names (Абдыкааров, Таалай) keep their Kyrgyz shape in Russian
 		// texts: only letters, function words and Kyrgyz case endings
 		// (Россиянын, Тыныстановдун) count for them.
@@ -173,22 +174,15 @@ type LangVotes struct {
 	Cyrillic, Latin   int // words of each script that are not names
 }
 
-func countVotes(toks []token) LangVotes {
-	votes := make([]wordLang, len(toks))
-	for i, t := range toks {
-		votes[i] = voteWord(t)
-	}
-	return sumVotes(toks, votes)
-}
-
-// sumVotes counts votes[i], the vote of toks[i].
-func sumVotes(toks []token, votes []wordLang) LangVotes {
+// sumVotes counts the votes of toks.
+func sumVotes(toks []token) LangVotes {
 	var v LangVotes
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.hashtag {
 			continue // hashtags are often in another language than the post
 		}
-		vote := votes[i]
+		vote := t.w.vote[b2i(t.title)]
 		switch vote {
 		case wlKY:
 			v.KY++
@@ -200,15 +194,15 @@ func sumVotes(toks []token, votes []wordLang) LangVotes {
 			v.Other++
 		}
 		if vote == wlOther {
-			if t.script == scriptLatin {
+			if t.w.script == scriptLatin {
 				v.LatinOther++
 			}
 			continue
 		}
 		switch {
-		case t.script == scriptCyrillic:
+		case t.w.script == scriptCyrillic:
 			v.Cyrillic++
-		case t.script == scriptLatin && (!t.title || vote == wlEN) && !t.upper && utf8.RuneCountInString(t.text) > 1:
+		case t.w.script == scriptLatin && (!t.title || vote == wlEN) && !t.upper && t.w.runes > 1:
 			v.Latin++ // capitalised Latin words in Cyrillic texts are mostly names
 		}
 	}
@@ -262,8 +256,8 @@ func decideLang(v LangVotes) kopuro.Lang {
 	}
 	// ordered by share; Kyrgyz first on ties (a Kyrgyz text is full of
 	// Russian loanwords, never the reverse)
-	ls := []lv{{kopuro.KY, ky}, {kopuro.RU, ru}, {kopuro.EN, en}}
-	sort.SliceStable(ls, func(i, j int) bool { return ls[i].n > ls[j].n })
+	ls := [3]lv{{kopuro.KY, ky}, {kopuro.RU, ru}, {kopuro.EN, en}}
+	slices.SortStableFunc(ls[:], func(a, b lv) int { return cmp.Compare(b.n, a.n) })
 	if ls[1].n >= 3 && ls[1].n >= 0.25*main {
 		return kopuro.LangMixed
 	}
@@ -272,5 +266,5 @@ func decideLang(v LangVotes) kopuro.Lang {
 
 // DetectLang returns the language of text: ky, ru, en, mixed or other.
 func DetectLang(text string) kopuro.Lang {
-	return decideLang(countVotes(tokenize(text)))
+	return decideLang(sumVotes(tokenize(text)))
 }

@@ -33,7 +33,7 @@ func TestDetectLang(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := DetectLang(tt.text); got != tt.want {
-				t.Errorf("DetectLang = %s, want %s (votes %+v)", got, tt.want, countVotes(tokenize(tt.text)))
+				t.Errorf("DetectLang = %s, want %s (votes %+v)", got, tt.want, sumVotes(tokenize(tt.text)))
 			}
 		})
 	}

@@ -1,12 +1,12 @@
 package analyze
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"unicode/utf8"
 
 	"kopuro/codebook"
 )
@@ -26,6 +26,7 @@ const (
 type wordPat struct {
 	mode wordMode
 	text string // stem, prefix or exact word (folded)
+	lang int    // the term's language: whose stem a stem pattern compares with
 }
 
 // group says what a term scores.
@@ -46,6 +47,9 @@ type cterm struct {
 	text   string
 	weight float64
 	words  []wordPat
+	rest   []int32 // the patterns (matcher.pats) of words[1:]
+	slot   int32   // the label's slot (see slots)
+	rank   int32   // where its hits come in counting order (rankTerms)
 }
 
 // matcher indexes compiled terms by their first word.
@@ -54,16 +58,34 @@ type matcher struct {
 	stem   [3]map[string][]int32 // per language: stem → terms
 	prefix map[string][]int32    // first two runes of the prefix → terms
 	exact  map[string][]int32
+	// The distinct patterns of terms' later words: each word records which
+	// it matches, so a phrase is checked with a few integer compares.
+	pats   []wordPat
+	patIDs map[wordPat]int32
+	// sdgTags are the folded hashtag prefixes of explicit goal references
+	// (sdg, цур, төм), sorted.
+	sdgTags []string
+	ranks   int // distinct term ranks
 }
 
 var langIndex = map[string]int{"ky": 0, "ru": 1, "en": 2}
 
 func compile(cb *codebook.Codebook) *matcher {
-	m := &matcher{prefix: map[string][]int32{}, exact: map[string][]int32{}}
+	m := &matcher{prefix: map[string][]int32{}, exact: map[string][]int32{}, patIDs: map[wordPat]int32{}}
 	for i := range m.stem {
 		m.stem[i] = map[string][]int32{}
 	}
+	areaSlot, sdgSlot, styleSlot := slots(len(cb.Categories), len(cb.Areas))
 	add := func(g group, label int, lx codebook.Lexicon) {
+		slot := label
+		switch g {
+		case gArea:
+			slot += areaSlot
+		case gSDG:
+			slot += sdgSlot
+		case gStyle, gStyleQ:
+			slot += styleSlot
+		}
 		for _, l := range codebook.Langs {
 			terms := lx.ByLang(l)
 			keys := make([]string, 0, len(terms))
@@ -72,7 +94,7 @@ func compile(cb *codebook.Codebook) *matcher {
 			}
 			sort.Strings(keys) // deterministic evidence order
 			for _, k := range keys {
-				m.add(cterm{group: g, label: label, lang: langIndex[l], text: k, weight: terms[k]})
+				m.add(cterm{group: g, label: label, lang: langIndex[l], text: k, weight: terms[k], slot: int32(slot)})
 			}
 		}
 	}
@@ -89,7 +111,46 @@ func compile(cb *codebook.Codebook) *matcher {
 		add(gStyle, i, s.Terms)
 		add(gStyleQ, i, s.InQuestion)
 	}
+	for _, ps := range cb.SDGTags {
+		for _, p := range ps {
+			if p = Fold(p); !slices.Contains(m.sdgTags, p) {
+				m.sdgTags = append(m.sdgTags, p)
+			}
+		}
+	}
+	slices.Sort(m.sdgTags)
+	m.rankTerms()
 	return m
+}
+
+// rankTerms numbers the terms in the order their hits are counted in:
+// longer phrases first, then heavier terms; equal terms share a rank.
+func (m *matcher) rankTerms() {
+	type key struct {
+		words  int
+		weight float64
+	}
+	keys := map[key]bool{}
+	for _, t := range m.terms {
+		keys[key{len(t.words), t.weight}] = true
+	}
+	order := slices.SortedFunc(maps.Keys(keys), func(x, y key) int {
+		if x.words != y.words {
+			return cmp.Compare(y.words, x.words)
+		}
+		return cmp.Compare(y.weight, x.weight)
+	})
+	for i := range m.terms {
+		t := &m.terms[i]
+		k, _ := slices.BinarySearchFunc(order, key{len(t.words), t.weight}, func(x, y key) int {
+			if x.words != y.words {
+				return cmp.Compare(y.words, x.words)
+			}
+			return cmp.Compare(y.weight, x.weight)
+		})
+		t.rank = int32(k)
+	}
+	m.ranks = len(order)
 }
 
 func (m *matcher) add(t cterm) {
@@ -97,12 +158,21 @@ func (m *matcher) add(t cterm) {
 	for _, w := range strings.Fields(Fold(t.text)) {
 		switch {
 		case strings.HasSuffix(w, "*"):
-			t.words = append(t.words, wordPat{modePrefix, strings.TrimSuffix(w, "*")})
+			t.words = append(t.words, wordPat{mode: modePrefix, text: strings.TrimSuffix(w, "*")})
 		case strings.HasPrefix(w, "="):
-			t.words = append(t.words, wordPat{modeExact, strings.TrimPrefix(w, "=")})
+			t.words = append(t.words, wordPat{mode: modeExact, text: strings.TrimPrefix(w, "=")})
 		default:
-			t.words = append(t.words, wordPat{modeStem, Stem(lang, w)})
+			t.words = append(t.words, wordPat{mode: modeStem, text: Stem(lang, w), lang: t.lang})
 		}
+	}
+	for _, p := range t.words[1:] {
+		pid, ok := m.patIDs[p]
+		if !ok {
+			pid = int32(len(m.pats))
+			m.pats = append(m.pats, p)
+			m.patIDs[p] = pid
+		}
+		t.rest = append(t.rest, pid)
 	}
 	id := int32(len(m.terms))
 	m.terms = append(m.terms, t)
@@ -129,119 +199,71 @@ func firstRunes(s string, n int) string {
 	return s
 }
 
-// stemmed is a token with its stem in each lexicon language and its
-// language vote.
-type stemmed struct {
-	token
-	stems [3]string
-	vote  wordLang
-}
-
-func (c *stemCache) stemTokens(toks []token) []stemmed {
-	out := make([]stemmed, len(toks))
-	for i, t := range toks {
-		out[i].token = t
-		w := c.word(t)
-		out[i].stems = w.stems
-		out[i].vote = w.vote[b2i(t.title)]
+// annotate records in w the terms whose first word it matches (in the
+// order find tries them: stem in ky, ru, en, exact form, prefix) and the
+// later-word patterns it matches.
+func (m *matcher) annotate(w *word) {
+	st := w.stems()
+	var cand []int32
+	for l := 0; l < 3; l++ {
+		cand = append(cand, m.stem[l][st[l]]...)
 	}
-	return out
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
+	cand = append(cand, m.exact[w.text]...)
+	if w.runes >= 2 {
+		cand = append(cand, m.prefix[firstRunes(w.text, 2)]...)
 	}
-	return 0
-}
-
-// cachedWord is what the engine derives from a folded word alone.
-type cachedWord struct {
-	stems [3]string
-	vote  [2]wordLang // the word's language vote, written in lower case and capitalised
-}
-
-// stemCache remembers the stems of words already seen: Snowball is most
-// of the engine's cost, and the words of university posts repeat. It stops
-// growing at maxCached words; safe for concurrent use.
-type stemCache struct {
-	m sync.Map // string → cachedWord
-	n atomic.Int64
-}
-
-const maxCached = 1 << 18
-
-func (c *stemCache) word(t token) cachedWord {
-	key := t.text // the script, stems and votes follow from the folded text
-	if v, ok := c.m.Load(key); ok {
-		return v.(cachedWord)
-	}
-	var st [3]string
-	switch t.script {
-	case scriptCyrillic:
-		st = [3]string{StemKY(t.text), Stem("ru", t.text), t.text}
-	case scriptLatin:
-		st = [3]string{t.text, t.text, Stem("en", t.text)}
-	default:
-		st = [3]string{t.text, t.text, t.text}
-	}
-	w := cachedWord{stems: st}
-	lower, title := t, t
-	lower.title, title.title = false, true
-	w.vote = [2]wordLang{voteWord(lower), voteWord(title)}
-	if c.n.Load() < maxCached {
-		if _, loaded := c.m.LoadOrStore(key, w); !loaded {
-			c.n.Add(1)
+	for _, id := range cand {
+		t := &m.terms[id]
+		if t.words[0].matches(w.text, st[t.lang]) {
+			w.first = append(w.first, id)
 		}
 	}
-	return w
+	for _, p := range m.sdgTags {
+		w.sdgTag = w.sdgTag || strings.HasPrefix(w.text, p)
+	}
+	for id, p := range m.pats {
+		if p.matches(w.text, st[p.lang]) {
+			w.pats = append(w.pats, int32(id))
+		}
+	}
 }
 
-func (p wordPat) matches(s *stemmed, lang int) bool {
+// matches reports whether a word with folded text and stem (in the
+// pattern's language) fits the pattern.
+func (p wordPat) matches(text, stem string) bool {
 	switch p.mode {
 	case modePrefix:
-		return strings.HasPrefix(s.text, p.text)
+		return strings.HasPrefix(text, p.text)
 	case modeExact:
-		return s.text == p.text
+		return text == p.text
 	}
-	return s.stems[lang] == p.text
+	return stem == p.text
 }
 
 // hit is one occurrence of a term: tokens [from, to).
 type hit struct {
 	term     int32
 	from, to int
+	rank     int32 // the term's
 }
 
-// find returns every occurrence of every term in toks.
-func (m *matcher) find(toks []stemmed) []hit {
-	var hits []hit
-	var cand []int32
+// find appends to hits every occurrence of every term in toks.
+func (m *matcher) find(toks []token, hits []hit) []hit {
 	for i := range toks {
-		s := &toks[i]
-		cand = cand[:0]
-		for l := 0; l < 3; l++ {
-			cand = append(cand, m.stem[l][s.stems[l]]...)
-		}
-		cand = append(cand, m.exact[s.text]...)
-		if utf8.RuneCountInString(s.text) >= 2 {
-			cand = append(cand, m.prefix[firstRunes(s.text, 2)]...)
-		}
-		for _, id := range cand {
-			t := &m.terms[id]
-			if !t.words[0].matches(s, t.lang) {
+		for _, id := range toks[i].w.first {
+			rest := m.terms[id].rest
+			if i+1+len(rest) > len(toks) {
 				continue
 			}
-			j, ok := i+1, true
-			for _, w := range t.words[1:] {
-				if j >= len(toks) || !w.matches(&toks[j], t.lang) {
+			ok := true
+			for k, p := range rest {
+				if !toks[i+1+k].w.hasPat(p) {
 					ok = false
 					break
 				}
-				j++
 			}
 			if ok {
-				hits = append(hits, hit{term: id, from: i, to: j})
+				hits = append(hits, hit{term: id, from: i, to: i + 1 + len(rest), rank: m.terms[id].rank})
 			}
 		}
 	}

@@ -103,22 +103,25 @@ func TrainSoftmax(classes []string, x [][]float64, y []int, l2 float64, iters in
 
 // features turns lexicon scores into the model's inputs: the log of each
 // category's and each area's raw score, and the log length of the text.
-func features(cats, areas []scored, ntok int) []float64 {
+func features(cats, areas []float64, ntok int) []float64 {
 	x := make([]float64, 0, len(cats)+len(areas)+1)
 	for _, c := range cats {
-		x = append(x, math.Log1p(math.Max(c.score, 0)))
+		x = append(x, math.Log1p(math.Max(c, 0)))
 	}
 	for _, a := range areas {
-		x = append(x, math.Log1p(math.Max(a.score, 0)))
+		x = append(x, math.Log1p(math.Max(a, 0)))
 	}
 	return append(x, math.Log1p(float64(ntok))/4)
 }
 
 // Features returns the model inputs of text (for training).
 func (e *Engine) Features(text string) []float64 {
-	toks, qs := tokenizeDoc(text)
-	cats, areas, _, _ := e.accumulate(e.cache.stemTokens(toks), qs)
-	return features(cats, areas, len(toks))
+	s := e.pool.Get().(*scratch)
+	defer e.pool.Put(s)
+	s.tokenize(text, e.words)
+	e.accumulate(s)
+	areaSlot, sdgSlot, _ := slots(len(e.cb.Categories), len(e.cb.Areas))
+	return features(s.score[:areaSlot], s.score[areaSlot:sdgSlot], len(s.toks))
 }
 
 //go:embed model.json

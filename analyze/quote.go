@@ -2,47 +2,115 @@ package analyze
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"kopuro"
 )
 
-// quoteClose maps each opening quotation mark to its closing mark.
-var quoteClose = map[rune]rune{'“': '”', '«': '»', '„': '“', '"': '"'}
+// quoteCloser returns the closing mark of an opening quotation mark.
+func quoteCloser(r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '«':
+		return '»', true
+	case '„':
+		return '“', true
+	case '"':
+		return '"', true
+	}
+	return 0, false
+}
 
-// quotations returns the quotations in text of at least minWords words, as
-// evidence with rune offsets (Term is "“…”"). Titles in quotes («Жашыл
-// кампус») are short and stay below minWords.
-func quotations(rs []rune, minWords int) []kopuro.Evidence {
-	var out []kopuro.Evidence
-	for i := 0; i < len(rs); i++ {
-		closer, ok := quoteClose[rs[i]]
-		if !ok {
-			continue
+// openers finds the opening quotation marks (" « “ „) of a text in
+// order. Each mark is searched for with the vectorised byte search, and
+// its next position is remembered until passed, so a text is searched
+// once per mark; the marks' encodings cannot start inside another
+// character.
+type openers struct {
+	text string
+	next [4]int // per mark: the byte offset of its next occurrence; -1: none left
+}
+
+var openerMarks = [4]string{`"`, "«", "“", "„"}
+
+func newOpeners(text string) openers {
+	return openers{text: text, next: [4]int{-2, -2, -2, -2}}
+}
+
+// from returns the offset of the first opening mark at or after byte i,
+// or -1.
+func (o *openers) from(i int) int {
+	first := -1
+	for m, mark := range openerMarks {
+		if o.next[m] != -1 && o.next[m] < i {
+			o.next[m] = -1
+			if k := strings.Index(o.text[i:], mark); k >= 0 {
+				o.next[m] = i + k
+			}
 		}
-		depth := 0
-		for j := i + 1; j < len(rs) && j-i < 3000; j++ {
-			if rs[j] == rs[i] && rs[i] != closer {
-				depth++ // nested «…«…»…»
-				continue
-			}
-			if rs[j] != closer {
-				continue
-			}
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if words(rs[i+1:j]) >= minWords {
-				out = append(out, kopuro.Evidence{Term: "“…”", Start: i, End: j + 1})
-			}
-			i = j
+		if n := o.next[m]; n >= 0 && (first < 0 || n < first) {
+			first = n
+		}
+	}
+	return first
+}
+
+// quotations returns the first limit quotations in text of at least
+// minWords words, as evidence with rune offsets (Term is "“…”"). Titles in
+// quotes («Жашыл кампус») are short and stay below minWords. A quotation
+// is looked for within 3000 characters of its opening mark.
+func quotations(text string, minWords, limit int) []kopuro.Evidence {
+	var out []kopuro.Evidence
+	ops := newOpeners(text)
+	for i, ri := 0, 0; i < len(text); {
+		k := ops.from(i)
+		if k < 0 {
 			break
 		}
+		ri += utf8.RuneCountInString(text[i:k])
+		i = k
+		open, size := decode(text, i)
+		closer, ok := quoteCloser(open)
+		next, nextRi := i+size, ri+1
+		depth := 0
+		for j, rj := i+size, ri+1; ok && j < len(text) && rj-ri < 3000; {
+			r, n := decode(text, j)
+			switch {
+			case r == open && open != closer:
+				depth++ // nested «…«…»…»
+			case r != closer:
+			case depth > 0:
+				depth--
+			default:
+				if words(text[i+size:j]) >= minWords {
+					out = append(out, kopuro.Evidence{Term: "“…”", Start: ri, End: rj + 1})
+					if len(out) == limit {
+						return out
+					}
+				}
+				next, nextRi, ok = j+n, rj+1, false // go on after the closing mark
+				continue
+			}
+			j, rj = j+n, rj+1
+		}
+		i, ri = next, nextRi
 	}
 	return out
 }
 
-func words(rs []rune) int {
-	return len(strings.FieldsFunc(string(rs), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+// words counts the runs of letters and digits in s.
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := decode(s, i)
+		f := classOf(r).flags
+		w := f&(cLetter|cDigit) != 0
+		if w && !in {
+			n++
+		}
+		in = w
+		i += size
+	}
+	return n
 }

@@ -55,12 +55,14 @@ func TestStemRUEN(t *testing.T) {
 
 func TestTokenize(t *testing.T) {
 	text := "Ыктыярчылар #ТӨМ4 https://example.kg/x?a=1 барды. Сиз келесизби? o‘quvchilar, ыр-бий"
-	toks, qs := tokenizeDoc(text)
+	var d doc
+	d.tokenize(text, bareWords)
+	toks := d.toks
 	var got []string
 	for _, tk := range toks {
-		got = append(got, tk.text)
-		if s := string([]rune(text)[tk.start:tk.end]); Fold(s) != tk.text {
-			t.Errorf("token %q does not match the text at its offsets (%q)", tk.text, s)
+		got = append(got, tk.w.text)
+		if s := string([]rune(text)[tk.start:tk.end]); Fold(s) != tk.w.text {
+			t.Errorf("token %q does not match the text at its offsets (%q)", tk.w.text, s)
 		}
 	}
 	want := "ыктыярчылар төм4 барды сиз келесизби o'quvchilar ыр бий"
@@ -70,12 +72,12 @@ func TestTokenize(t *testing.T) {
 	if !toks[1].hashtag || toks[0].hashtag {
 		t.Error("hashtag flag wrong")
 	}
-	if !qs[toks[4].sentence] || qs[toks[0].sentence] {
-		t.Errorf("question sentences = %v", qs)
+	if !d.question(toks[4].sentence) || d.question(toks[0].sentence) {
+		t.Errorf("question sentences = %v", d.questions)
 	}
 	for _, tk := range tokenize("#Green_Campus @uni_kg") {
 		if !tk.hashtag && !tk.mention {
-			t.Errorf("%q lost its tag after the underscore", tk.text)
+			t.Errorf("%q lost its tag after the underscore", tk.w.text)
 		}
 	}
 }
@@ -104,16 +106,20 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := utf8.RuneCountInString(s)
-		toks, _ := tokenizeDoc(s)
+		rs := []rune(s)
+		n := len(rs)
+		toks := tokenize(s)
 		prev := 0
 		for _, tk := range toks {
 			if tk.start < prev || tk.end <= tk.start || tk.end > n {
 				t.Fatalf("bad offsets %d..%d (prev %d, n %d) in %q", tk.start, tk.end, prev, n, s)
 			}
+			if f := Fold(string(rs[tk.start:tk.end])); f != tk.w.text {
+				t.Fatalf("token %q at %d..%d, but the text there folds to %q, in %q", tk.w.text, tk.start, tk.end, f, s)
+			}
 			prev = tk.end
 		}
 		_ = DetectLang(s)
-		_ = quotations([]rune(s), 3)
+		_ = quotations(s, 3, -1)
 	})
 }

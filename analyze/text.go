@@ -3,19 +3,19 @@ package analyze
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // token is one word of a text: its folded form (lower case, ё→е) and its
 // position in runes, end exclusive, so evidence can point into the text.
 type token struct {
-	text       string // folded
-	start, end int    // rune offsets in the original text
-	script     script
-	sentence   int  // index of the sentence holding the token
-	hashtag    bool // the word follows '#'
-	mention    bool // the word follows '@'
-	upper      bool // the word was written all in capitals (an acronym or a shout)
-	title      bool // the word starts with a capital (a name, or a sentence start)
+	w          *word // the folded word and what follows from it alone
+	start, end int   // rune offsets in the original text
+	sentence   int   // index of the sentence holding the token
+	hashtag    bool  // the word follows '#'
+	mention    bool  // the word follows '@'
+	upper      bool  // the word was written all in capitals (an acronym or a shout)
+	title      bool  // the word starts with a capital (a name, or a sentence start)
 }
 
 // script is the writing system of a word.
@@ -81,113 +81,251 @@ func sentenceEnd(r rune) bool {
 	return false
 }
 
+// doc is a text split into words, with the scratch space for splitting.
+type doc struct {
+	toks      []token
+	questions []bool // per sentence, by index: it ends with a question mark
+	buf       []byte // the folded form of the word being read
+}
+
+// question reports whether sentence s ends with a question mark.
+func (d *doc) question(s int) bool { return s < len(d.questions) && d.questions[s] }
+
 // tokenize splits text into words. An apostrophe between letters stays in
 // the word (Uzbek o‘z, English don't); hyphens split (ыр-бий → ыр, бий).
 // URLs and e-mail addresses are skipped: their pieces are not words.
 func tokenize(text string) []token {
-	toks, _ := tokenizeDoc(text)
-	return toks
+	var d doc
+	d.tokenize(text, bareWords)
+	return d.toks
 }
 
-// tokenizeDoc is tokenize that also reports which sentences (by the
-// tokens' sentence index) end with a question mark.
-func tokenizeDoc(text string) ([]token, map[int]bool) { return tokenizeRunes([]rune(text)) }
-
-// tokenizeRunes is tokenizeDoc on a text already decoded into runes.
-func tokenizeRunes(rs []rune) ([]token, map[int]bool) {
-	var out []token
-	var questions map[int]bool
+// tokenize fills d with the words of text, each interned in c. It reads
+// the text once, byte by byte, and counts rune offsets as it goes; a word
+// that folding leaves unchanged is looked up as a slice of the text.
+func (d *doc) tokenize(text string, c *wordCache) {
+	d.toks, d.questions = d.toks[:0], d.questions[:0]
+	words := c.load()
 	sent := 0
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		if sentenceEnd(r) {
-			if r == '?' || r == '؟' {
-				if questions == nil {
-					questions = map[int]bool{}
-				}
-				questions[sent] = true
+	ri := 0          // rune offset of byte i
+	prev := rune(-1) // the character before byte i
+	// The run of non-space characters holding the current word: where it
+	// ends, and where its last dot before a word character and its last /,
+	// @ or : lie (words start ever later, so a run read for one word holds
+	// for the next words that start inside it).
+	runEnd, lastDot, lastSep := -1, -1, -1
+	for i := 0; i < len(text); {
+		// decode, with the two-byte forms (Cyrillic) inline as well
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if r >= 0xC2 && r <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = decode(text, i)
 			}
-			sent++
-			i++
+		}
+		cl := classOf(r)
+		if cl.flags&cWord == 0 {
+			if cl.flags&cSentenceEnd != 0 {
+				d.questions = append(d.questions, r == '?' || r == '؟')
+				sent++
+			}
+			i, ri, prev = i+size, ri+1, r
 			continue
 		}
-		if !isWordRune(r) {
-			i++
-			continue
-		}
-		if n := urlLen(rs, i); n > 0 {
-			i += n
-			continue
-		}
-		j := i
-		for j < len(rs) && (isWordRune(rs[j]) || (isApostrophe(rs[j]) && j+1 < len(rs) && unicode.IsLetter(rs[j+1]) && j > i)) {
-			j++
-		}
-		t := token{start: i, end: j, sentence: sent, hashtag: i > 0 && rs[i-1] == '#', mention: i > 0 && rs[i-1] == '@'}
-		if n := len(out); n > 0 && i > 0 && rs[i-1] == '_' && out[n-1].end == i-1 {
+		t := token{start: ri, sentence: sent, hashtag: prev == '#', mention: prev == '@', title: cl.flags&cUpper != 0}
+		if n := len(d.toks); n > 0 && prev == '_' && d.toks[n-1].end == ri-1 {
 			// #Green_Campus, @uni_kg: the tag goes on after the underscore
-			t.hashtag, t.mention = out[n-1].hashtag, out[n-1].mention
+			t.hashtag, t.mention = d.toks[n-1].hashtag, d.toks[n-1].mention
 		}
-		var b strings.Builder
+		start, before := i, prev
+		same := true // folding has left the word unchanged so far
 		upper, letters := true, 0
-		for _, c := range rs[i:j] {
-			f := fold(c)
-			if unicode.IsLetter(c) {
+		for {
+			if cl.flags&cLetter != 0 {
 				letters++
-				if !unicode.IsUpper(c) {
+				if cl.flags&cUpper == 0 {
 					upper = false
 				}
-				t.script = mergeScript(t.script, scriptOf(f))
 			}
-			b.WriteRune(f)
+			if same && cl.flags&cFoldSame == 0 {
+				same = false
+				d.buf = append(d.buf[:0], text[start:i]...)
+			}
+			if !same {
+				d.buf = appendRune(d.buf, cl.fold)
+			}
+			i, ri, prev = i+size, ri+1, r
+			if i >= len(text) {
+				break
+			}
+			r, size = rune(text[i]), 1 // as above
+			if r >= utf8.RuneSelf {
+				if r >= 0xC2 && r <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+					r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
+				} else {
+					r, size = decode(text, i)
+				}
+			}
+			cl = classOf(r)
+			if cl.flags&cWord == 0 {
+				// an apostrophe stays when a letter follows
+				if cl.flags&cApostrophe == 0 || i+size >= len(text) {
+					break
+				}
+				if next, _ := decode(text, i+size); classOf(next).flags&cLetter == 0 {
+					break
+				}
+			}
 		}
-		t.text = b.String()
+		// A URL is told by its whole run of non-space characters. A word
+		// followed by a space (or », ", ")") or the end is a whole run
+		// without a dot, /, @ or :, so only the others need the check.
+		if i < len(text) && r != '»' && r != '"' && r != ')' && cl.flags&cSpace == 0 {
+			if start >= runEnd {
+				runEnd, lastDot, lastSep = scanRun(text, start)
+			}
+			if n := urlLen(text[start:runEnd], before, lastDot >= start, lastSep >= start); n > 0 {
+				last, _ := utf8.DecodeLastRuneInString(text[:runEnd])
+				i, ri, prev = runEnd, t.start+n, last
+				continue
+			}
+		}
+		var w *word
+		var ok bool
+		if same {
+			w, ok = words[text[start:i]]
+			if !ok {
+				w = c.miss(text[start:i])
+			}
+		} else {
+			w, ok = words[string(d.buf)]
+			if !ok {
+				w = c.miss(string(d.buf))
+			}
+		}
+		t.w, t.end = w, ri
 		t.upper = upper && letters > 1
-		t.title = unicode.IsUpper(rs[i])
-		out = append(out, t)
-		i = j
+		d.toks = append(d.toks, t)
 	}
-	return out, questions
 }
 
-// urlLen returns the length in runes of a URL, www address or e-mail
-// address starting at i, or 0.
-func urlLen(rs []rune, i int) int {
-	if i > 0 && !unicode.IsSpace(rs[i-1]) && rs[i-1] != '(' && rs[i-1] != '"' && rs[i-1] != '«' {
-		// inside another word-like run: only a run start can begin a URL
-		if isWordRune(rs[i-1]) {
-			return 0
-		}
-	}
-	j := i
-	hasDot, hasSep := false, false
-	for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '»' && rs[j] != '"' && rs[j] != ')' {
-		switch rs[j] {
-		case '.':
-			if j+1 < len(rs) && isWordRune(rs[j+1]) {
-				hasDot = true
-			}
-		case '/', '@', ':':
-			hasSep = true
-		}
-		j++
-	}
-	if !hasDot && !hasSep {
-		return 0 // a plain word: the common case, without allocating
-	}
-	s := strings.ToLower(string(rs[i:j]))
+// appendRune is utf8.AppendRune with the one- and two-byte forms inline.
+func appendRune(b []byte, r rune) []byte {
 	switch {
-	case strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "https://"), strings.HasPrefix(s, "www."):
-		return j - i
-	case hasDot && hasSep && strings.ContainsRune(s, '@'):
-		return j - i
-	case hasDot && hasSep && strings.Contains(s, "/"):
-		return j - i
+	case r < utf8.RuneSelf:
+		return append(b, byte(r))
+	case r < 0x800:
+		return append(b, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
 	}
-	if hasDot && isDomain(s) {
-		return j - i
+	return utf8.AppendRune(b, r)
+}
+
+// runByte classifies bytes for scanRun.
+const (
+	rbNone  uint8 = iota
+	rbEnd         // a space, " or ): the run ends
+	rbDot         // .
+	rbSep         // / @ :
+	rbCheck       // the first byte of a multi-byte space or »: decode it
+)
+
+var runBytes = func() (t [256]uint8) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		if b == '"' || b == ')' || classOf(rune(b)).flags&cSpace != 0 {
+			t[b] = rbEnd
+		}
+	}
+	t['.'], t['/'], t['@'], t[':'] = rbDot, rbSep, rbSep, rbSep
+	ends := []rune{'»'}
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			ends = append(ends, r)
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			ends = append(ends, r)
+		}
+	}
+	for _, r := range ends {
+		if r >= utf8.RuneSelf {
+			t[utf8.AppendRune(nil, r)[0]] = rbCheck
+		}
+	}
+	return t
+}()
+
+// scanRun returns the end of the run of non-space characters starting at
+// byte i (a space, », " or ) ends it), the position of its last dot
+// followed by a word character, and that of its last /, @ or :; -1 for
+// none. Only a few bytes can start a space or », so it reads bytes, not
+// characters.
+func scanRun(text string, i int) (end, dot, sep int) {
+	dot, sep = -1, -1
+	for ; i < len(text); i++ {
+		switch runBytes[text[i]] {
+		case rbEnd:
+			return i, dot, sep
+		case rbDot:
+			if i+1 < len(text) {
+				if next, _ := decode(text, i+1); classOf(next).flags&cWord != 0 {
+					dot = i
+				}
+			}
+		case rbSep:
+			sep = i
+		case rbCheck:
+			if r, _ := decode(text, i); r == '»' || classOf(r).flags&cSpace != 0 {
+				return i, dot, sep
+			}
+		}
+	}
+	return i, dot, sep
+}
+
+// urlLen returns the length in runes of run when it is a URL, www address
+// or e-mail address, else 0. prev is the character before it (-1 at the
+// start of the text), hasDot whether a dot inside it is followed by a word
+// character, hasSep whether it holds a /, @ or :.
+func urlLen(run string, prev rune, hasDot, hasSep bool) int {
+	if !hasDot && !hasSep {
+		return 0 // a plain word: the common case
+	}
+	if prev >= 0 && classOf(prev).flags&cWord != 0 {
+		return 0 // inside another word-like run: only a run start can begin a URL
+	}
+	// Only ASCII letters lower-case to the letters of these prefixes, so
+	// they are compared without lower-casing the run.
+	if hasPrefixLower(run, "http://") || hasPrefixLower(run, "https://") || hasPrefixLower(run, "www.") {
+		return utf8.RuneCountInString(run)
+	}
+	if !hasDot {
+		return 0
+	}
+	s := strings.ToLower(run)
+	if hasSep && (strings.ContainsRune(s, '@') || strings.Contains(s, "/")) || isDomain(s) {
+		return utf8.RuneCountInString(run)
 	}
 	return 0
+}
+
+// hasPrefixLower reports whether s starts with prefix (lower-case ASCII)
+// when its ASCII letters are lower-cased.
+func hasPrefixLower(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isDomain reports whether s looks like a bare host name such as auca.kg.

@@ -1,0 +1,154 @@
+package analyze
+
+import (
+	"hash/fnv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// word is what the engine derives from a folded word alone: its script,
+// its language vote, and which lexicon patterns it matches. Stemming and
+// voting are most of the cost of a word, and the words of university posts
+// repeat, so each distinct word is worked out once (see wordCache). A word
+// is immutable once made.
+type word struct {
+	text   string
+	script script
+	runes  int         // length in runes
+	vote   [2]wordLang // the language vote of the word written in lower case, and capitalised
+	hash   uint64      // FNV-1a of text, for Fingerprint
+	first  []int32     // terms whose first word this word matches, in matching order
+	pats   []int32     // the later-word patterns (matcher.pats) this word matches, ascending
+	sdgTag bool        // the word starts with a prefix of explicit SDG references
+}
+
+// newWord works out a folded word; m (nil: none) gives its lexicon matches.
+func newWord(text string, m *matcher) *word {
+	w := &word{text: text, runes: utf8.RuneCountInString(text)}
+	for _, r := range text {
+		if classOf(r).flags&cLetter != 0 {
+			w.script = mergeScript(w.script, scriptOf(r))
+		}
+	}
+	w.vote = [2]wordLang{voteWord(text, w.script, false), voteWord(text, w.script, true)}
+	h := fnv.New64a()
+	h.Write([]byte(text))
+	w.hash = h.Sum64()
+	if m != nil {
+		m.annotate(w)
+	}
+	return w
+}
+
+// stems returns the word's stem in each lexicon language (ky, ru, en):
+// Cyrillic words are stemmed as Kyrgyz and Russian, Latin ones as English.
+func (w *word) stems() [3]string {
+	switch w.script {
+	case scriptCyrillic:
+		return [3]string{StemKY(w.text), Stem("ru", w.text), w.text}
+	case scriptLatin:
+		return [3]string{w.text, w.text, Stem("en", w.text)}
+	}
+	return [3]string{w.text, w.text, w.text}
+}
+
+// hasPat reports whether the word matches later-word pattern p.
+func (w *word) hasPat(p int32) bool {
+	for _, q := range w.pats {
+		if q >= p {
+			return q == p
+		}
+	}
+	return false
+}
+
+// wordCache interns words, safe for concurrent use. Readers look words up
+// in an immutable map without locking; words met for the first time go to
+// a small map under a mutex, which is merged into a new immutable map
+// (copy on write) once it has grown by a quarter or has been read as many
+// times as the immutable map holds words, so copying costs a few map
+// inserts per word or per locked look-up. It stops growing at maxCached
+// words; later new words are worked out on every use.
+type wordCache struct {
+	m     *matcher // nil: words without lexicon matches
+	snap  atomic.Pointer[map[string]*word]
+	mu    sync.Mutex
+	fresh map[string]*word // words not yet in snap
+	reads int              // look-ups answered from fresh since the last merge
+	n     int              // words in snap and fresh
+}
+
+const maxCached = 1 << 18
+
+// bareWords interns the words of the functions that need no codebook
+// (DetectLang, Fingerprint).
+var bareWords = newWordCache(nil)
+
+func newWordCache(m *matcher) *wordCache {
+	c := &wordCache{m: m, fresh: map[string]*word{}}
+	c.snap.Store(&map[string]*word{})
+	return c
+}
+
+// load returns the current immutable map: look a word up there first, and
+// call miss when it is absent.
+func (c *wordCache) load() map[string]*word { return *c.snap.Load() }
+
+// miss returns the word for key when load's map lacks it.
+func (c *wordCache) miss(key string) *word {
+	c.mu.Lock()
+	w, ok := c.fresh[key]
+	if ok {
+		c.reads++
+		c.mergeIfDue()
+	}
+	c.mu.Unlock()
+	if ok {
+		return w
+	}
+	w = newWord(strings.Clone(key), c.m) // outside the lock: stemming is the slow part
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.fresh[w.text]; ok {
+		return old // another goroutine was first
+	}
+	if old, ok := (*c.snap.Load())[w.text]; ok {
+		return old
+	}
+	if c.n >= maxCached {
+		return w
+	}
+	c.fresh[w.text] = w
+	c.n++
+	c.mergeIfDue()
+	return w
+}
+
+// mergeIfDue publishes the fresh words in a new immutable map when they
+// have grown enough or been read often enough to be worth the copy.
+func (c *wordCache) mergeIfDue() {
+	snap := *c.snap.Load()
+	due := max(64, len(snap)/4)
+	if len(c.fresh) < due && c.reads < due+len(snap) && c.n < maxCached || len(c.fresh) == 0 {
+		return
+	}
+	next := make(map[string]*word, len(snap)+len(c.fresh))
+	for k, v := range snap {
+		next[k] = v
+	}
+	for k, v := range c.fresh {
+		next[k] = v
+	}
+	c.snap.Store(&next)
+	c.fresh = map[string]*word{}
+	c.reads = 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
