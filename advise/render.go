@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"kopuro"
 	"kopuro/i18n"
 	"kopuro/metrics"
 )
@@ -58,7 +59,7 @@ func reason(tr Translator, lang, id string, m Measure) string {
 	case id == GoalReview && !m.Value.OK():
 		return tr.T(lang, "advise.reason.never_reviewed")
 	case id == metrics.PlatformsPresent && len(m.Detail) > 0:
-		return tr.T(lang, "advise.reason.platforms", "Value", FormatValue(lang, id, m.Value), "Missing", strings.Join(m.Detail, ", "))
+		return tr.T(lang, "advise.reason.platforms", "Value", FormatValue(lang, id, m.Value), "Missing", platformList(tr, lang, m.Detail))
 	case !m.Value.OK():
 		return tr.T(lang, "advise.reason.missing", "Measure", name)
 	}
@@ -114,4 +115,21 @@ func FormatValue(lang, id string, v metrics.Value) string {
 		s = "≥\u202f" + s
 	}
 	return s
+}
+
+// platformList names platforms (ids as the evidence keeps them) in lang:
+// "YouTube, TikTok and Telegram", with the catalogue's names and the
+// language's "and".
+func platformList(tr Translator, lang string, ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = tr.T(lang, "platform."+id)
+		if strings.HasPrefix(names[i], "!") {
+			names[i] = platformName(kopuro.Platform(id))
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return tr.T(lang, "advise.list", "Items", strings.Join(names[:len(names)-1], ", "), "Last", names[len(names)-1])
 }

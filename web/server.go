@@ -112,7 +112,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /static/", s.static)
 	s.handle("GET /{$}", s.overview)
 	s.handle("GET /institutions/{code}", s.institution)
-	s.handle("GET /report", s.reportDownload)
+	s.reportRoutes()
 	s.pageRoutes()
 	s.planPageRoutes()
 	s.importRoutes()

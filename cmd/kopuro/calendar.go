@@ -14,7 +14,11 @@ import (
 
 // runCalendar prints the content calendar, or writes it as iCalendar:
 //
-//	kopuro calendar [--from DATE] [--to DATE] [--ics] [--json] [--rubric "Impact Friday:friday:#ImpactFriday"]...
+//	kopuro calendar [--from DATE] [--to DATE] [--institution CODE] [--ics] [--json] [--rubric "Impact Friday:friday:#ImpactFriday"]...
+//
+// Beside international days, rubrics and campaigns it lists the stored
+// calendar entries (the posts institutions plan, kopuro.ActionEditCalendar
+// on the web) of every institution, or of --institution only.
 func runCalendar(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "calendar")
 	dsn := dbFlag(e, fs)
@@ -22,6 +26,7 @@ func runCalendar(ctx context.Context, e *env, args []string) error {
 	toS := fs.String("to", "", e.cat.T(e.lang, "cli.flag.to"))
 	ics := fs.Bool("ics", false, e.cat.T(e.lang, "cli.flag.ics"))
 	asJSON := fs.Bool("json", false, e.cat.T(e.lang, "cli.flag.json"))
+	inst := fs.String("institution", "", e.cat.T(e.lang, "cli.flag.institution"))
 	var rubrics listFlag
 	fs.Var(&rubrics, "rubric", e.cat.T(e.lang, "cli.flag.rubric"))
 	if err := parseFlags(fs, args); err != nil {
@@ -49,10 +54,20 @@ func runCalendar(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *inst != "" {
+		if _, err := db.Institution(ctx, *inst); err != nil {
+			return err
+		}
+	}
 	ev, err := insight.Calendar(ctx, db, from, to, rs)
 	if err != nil {
 		return err
 	}
+	entries, err := db.CalendarEntries(ctx, kopuro.DateOf(from), kopuro.DateOf(to), *inst)
+	if err != nil {
+		return err
+	}
+	ev = plan.WithEntries(ev, entries)
 	plan.TitleDays(ev, e.cat, e.lang)
 	switch {
 	case *ics:
@@ -68,6 +83,9 @@ func runCalendar(ctx context.Context, e *env, args []string) error {
 			when += ".." + x.End.String()
 		}
 		extra := x.Hashtag
+		if x.Platform != "" {
+			extra = strings.TrimSpace(extra + " " + e.cat.T(e.lang, "platform."+string(x.Platform)))
+		}
 		if len(x.SDGs) > 0 {
 			var gs []string
 			for _, g := range x.SDGs {
@@ -75,9 +93,21 @@ func runCalendar(ctx context.Context, e *env, args []string) error {
 			}
 			extra = strings.TrimSpace(extra + " " + strings.Join(gs, " "))
 		}
-		fmt.Fprintf(e.stdout, "%-22s %-18s %s  %s\n", when, e.cat.T(e.lang, "cli.calendar.kind."+x.Kind), x.Title, extra)
+		fmt.Fprintf(e.stdout, "%-22s %-18s %s  %s\n", when, e.cat.T(e.lang, "cli.calendar.kind."+x.Kind), eventTitle(x), extra)
 	}
 	return nil
+}
+
+// eventTitle is an event's title, led for a stored entry by its
+// institution and rubric: "knu · Impact Friday · Alumni story".
+func eventTitle(x plan.Event) string {
+	parts := []string{}
+	for _, p := range []string{x.Institution, x.Rubric, x.Title} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // parseRubric reads "Name:weekday[:#hashtag]".
