@@ -21,7 +21,7 @@ type ImportTx struct {
 	accounts map[kopuro.AccountRef]int64
 	posts    map[postKey]int64
 	stmts    map[string]*sql.Stmt
-	batches  map[batchKey]*sql.Stmt
+	batches  *batcher
 	// pending are the posts not yet written, pendingKeys their keys.
 	pending     []pendingPost
 	pendingKeys map[postKey]struct{}
@@ -77,7 +77,7 @@ type postKey struct {
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
-			stmts: map[string]*sql.Stmt{}, batches: map[batchKey]*sql.Stmt{}, pendingKeys: map[postKey]struct{}{}}
+			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
 		if err := fn(it); err != nil {
 			return err
 		}
@@ -341,7 +341,7 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 		for _, pp := range t.pending[from : from+n] {
 			args = append(args, pp.args...)
 		}
-		st, err := t.batchStmt(ctx, postsInsert, postsTuple, postsUpsert, n)
+		st, err := t.batches.stmt(ctx, postsInsert, postsTuple, postsUpsert, n)
 		if err != nil {
 			return err
 		}
@@ -384,10 +384,10 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 	clear(t.pendingKeys)
 	clear(t.pending)
 	t.pending = t.pending[:0]
-	if err := t.execRows(ctx, `DELETE FROM post_hashtags WHERE post_id IN (`, `?`, `)`, 1, postIDs); err != nil {
+	if err := t.batches.exec(ctx, `DELETE FROM post_hashtags WHERE post_id IN (`, `?`, `)`, 1, rowBatch, postIDs); err != nil {
 		return err
 	}
-	if err := t.execRows(ctx, `INSERT INTO post_hashtags (post_id, tag) VALUES `, `(?, ?)`, ` ON CONFLICT DO NOTHING`, 2, tags); err != nil {
+	if err := t.batches.exec(ctx, `INSERT INTO post_hashtags (post_id, tag) VALUES `, `(?, ?)`, ` ON CONFLICT DO NOTHING`, 2, rowBatch, tags); err != nil {
 		return err
 	}
 	for i, c := range t.pendingComments {
@@ -398,59 +398,6 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 	}
 	t.pendingComments = t.pendingComments[:0]
 	return nil
-}
-
-// chunks calls f for consecutive runs of at most max of n items, each a
-// power of two long: a batched statement is prepared once per length, so
-// the lengths are few.
-func chunks(n, max int, f func(from, n int) error) error {
-	for from := 0; from < n; {
-		size := max
-		for size > n-from {
-			size /= 2
-		}
-		if err := f(from, size); err != nil {
-			return err
-		}
-		from += size
-	}
-	return nil
-}
-
-// rowBatch is how many rows one batched INSERT or DELETE carries at most.
-const rowBatch = 256
-
-// execRows runs head, len(args)/cols copies of tuple joined by commas, and
-// tail, in chunks of at most rowBatch tuples.
-func (t *ImportTx) execRows(ctx context.Context, head, tuple, tail string, cols int, args []any) error {
-	return chunks(len(args)/cols, rowBatch, func(from, n int) error {
-		st, err := t.batchStmt(ctx, head, tuple, tail, n)
-		if err != nil {
-			return err
-		}
-		_, err = st.ExecContext(ctx, args[from*cols:(from+n)*cols]...)
-		return err
-	})
-}
-
-type batchKey struct {
-	head string
-	rows int
-}
-
-// batchStmt returns head + rows tuples + tail, prepared once in this
-// transaction.
-func (t *ImportTx) batchStmt(ctx context.Context, head, tuple, tail string, rows int) (*sql.Stmt, error) {
-	k := batchKey{head, rows}
-	if st, ok := t.batches[k]; ok {
-		return st, nil
-	}
-	st, err := t.stmt(ctx, head+tuple+strings.Repeat(", "+tuple, rows-1)+tail)
-	if err != nil {
-		return nil, err
-	}
-	t.batches[k] = st
-	return st, nil
 }
 
 // PutComment inserts or updates a comment of a stored post.
