@@ -78,6 +78,11 @@ func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
 			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
+		if q := db.d.bulkLoad(); q != "" {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
 		if err := fn(it); err != nil {
 			return err
 		}
