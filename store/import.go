@@ -21,6 +21,12 @@ type ImportTx struct {
 	accounts map[kopuro.AccountRef]int64
 	posts    map[postKey]int64
 	stmts    map[string]*sql.Stmt
+	batches  *batcher
+	// pending are the posts not yet written, pendingKeys their keys.
+	pending     []pendingPost
+	pendingKeys map[postKey]struct{}
+	// pendingComments are comments of pending posts, written after them.
+	pendingComments []kopuro.Comment
 }
 
 // stmt returns query prepared once in this transaction: an import runs
@@ -70,8 +76,17 @@ type postKey struct {
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{}, stmts: map[string]*sql.Stmt{}}
-		return fn(it)
+		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
+			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
+		if q := db.d.bulkLoad(); q != "" {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+		return it.flushPosts(ctx)
 	})
 }
 
@@ -180,6 +195,10 @@ func (t *ImportTx) adoptPlaceholder(ctx context.Context, inst int64, p kopuro.Pl
 	if err != nil {
 		return err
 	}
+	// Pending posts may be the placeholder's: they must be there to move.
+	if err := t.flushPosts(ctx); err != nil {
+		return err
+	}
 	return moveAccount(ctx, t.db, t.tx, ph, id)
 }
 
@@ -237,7 +256,9 @@ ON CONFLICT (account_id, metric, as_of) DO UPDATE SET
 }
 
 // PutPost inserts or updates a post by platform and external id. A post of
-// an account nobody registered is kept under an unlinked account.
+// an account nobody registered is kept under an unlinked account. Posts are
+// written in batches (see flushPosts), with the comments on them; whatever
+// reads or moves posts in this transaction flushes the batch first.
 func (t *ImportTx) PutPost(ctx context.Context, p kopuro.Post) error {
 	if err := p.Validate(); err != nil {
 		return err
@@ -259,11 +280,48 @@ func (t *ImportTx) PutPost(ctx context.Context, p kopuro.Post) error {
 	if imported.IsZero() {
 		imported = t.db.Now()
 	}
-	var id int64
-	err := t.scan(ctx, `
-INSERT INTO posts (platform, external_id, account_id, url, published, utc_offset, text, format,
+	k := postKey{p.Platform, p.ExternalID}
+	if _, dup := t.pendingKeys[k]; dup {
+		// The same post twice in one batch: the second must update the
+		// first, as it would one statement later.
+		if err := t.flushPosts(ctx); err != nil {
+			return err
+		}
+	}
+	t.pendingKeys[k] = struct{}{}
+	t.pending = append(t.pending, pendingPost{args: []any{
+		string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
+		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
+		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
+		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()}, key: k, tags: p.Hashtags})
+	if len(t.pending) >= postBatch {
+		return t.flushPosts(ctx)
+	}
+	return nil
+}
+
+// pendingPost is a post waiting in the batch: its row's arguments, in
+// postsInsert's column order, and its hashtags.
+type pendingPost struct {
+	args []any
+	key  postKey
+	tags []string
+}
+
+// postBatch is how many posts one flush writes. Each statement that
+// writes in the import transaction makes SQLite's full-text index (FTS5)
+// flush its pending terms to a new segment, which it must later merge:
+// writing posts one statement each made that flushing and merging a sixth
+// of the import's CPU time; a batch flushes once.
+const postBatch = 128
+
+const postsInsert = `INSERT INTO posts (platform, external_id, account_id, url, published, utc_offset, text, format,
   likes, comments, shares, views, saves, hashtags, mentions, src_format, src_file, src_version, imported_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES `
+
+const postsTuple = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const postsUpsert = `
 ON CONFLICT (platform, external_id) DO UPDATE SET
   account_id = excluded.account_id, url = excluded.url, published = excluded.published,
   utc_offset = excluded.utc_offset, text = excluded.text, format = excluded.format,
@@ -272,43 +330,78 @@ ON CONFLICT (platform, external_id) DO UPDATE SET
   saves = COALESCE(excluded.saves, posts.saves), hashtags = excluded.hashtags, mentions = excluded.mentions,
   src_format = excluded.src_format, src_file = excluded.src_file, src_version = excluded.src_version,
   imported_at = excluded.imported_at
-RETURNING id`, []any{&id}, string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
-		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
-		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
-		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix())
+RETURNING platform, external_id, id`
+
+// flushPosts writes the pending posts: their rows in multi-row upserts, one
+// DELETE of the hashtags the updated ones had (a new post has none, and
+// deleting nothing by the primary key is cheap), and their hashtags in
+// multi-row INSERTs.
+func (t *ImportTx) flushPosts(ctx context.Context) error {
+	if len(t.pending) == 0 {
+		return nil
+	}
+	ids := make(map[postKey]int64, len(t.pending))
+	err := chunks(len(t.pending), postBatch, func(from, n int) error {
+		args := make([]any, 0, n*19)
+		for _, pp := range t.pending[from : from+n] {
+			args = append(args, pp.args...)
+		}
+		st, err := t.batches.stmt(ctx, postsInsert, postsTuple, postsUpsert, n)
+		if err != nil {
+			return err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k postKey
+			var id int64
+			if err := rows.Scan(&k.platform, &k.id, &id); err != nil {
+				return err
+			}
+			ids[k] = id
+		}
+		return rows.Err()
+	})
 	if err != nil {
 		return err
 	}
-	if len(t.posts) >= maxCachedPosts {
-		// Comments follow their posts closely in every format; a bounded
-		// cache keeps memory flat however large the file.
-		clear(t.posts)
+	postIDs := make([]any, 0, len(t.pending))
+	var tags []any
+	for _, pp := range t.pending {
+		id, ok := ids[pp.key]
+		if !ok {
+			return errors.New("store: a batched post upsert returned no id")
+		}
+		if len(t.posts) >= maxCachedPosts {
+			// Comments follow their posts closely in every format; a bounded
+			// cache keeps memory flat however large the file.
+			clear(t.posts)
+		}
+		t.posts[pp.key] = id
+		postIDs = append(postIDs, id)
+		for _, tag := range pp.tags {
+			tags = append(tags, id, tag)
+		}
 	}
-	t.posts[postKey{p.Platform, p.ExternalID}] = id
-	if err := t.exec(ctx, `DELETE FROM post_hashtags WHERE post_id = ?`, id); err != nil {
+	clear(t.pendingKeys)
+	clear(t.pending)
+	t.pending = t.pending[:0]
+	if err := t.batches.exec(ctx, `DELETE FROM post_hashtags WHERE post_id IN (`, `?`, `)`, 1, rowBatch, postIDs); err != nil {
 		return err
 	}
-	return t.putHashtags(ctx, id, p.Hashtags)
-}
-
-// hashtagBatch is how many hashtag rows one INSERT carries.
-const hashtagBatch = 16
-
-// putHashtags stores a post's hashtags, up to hashtagBatch rows a
-// statement (one statement per distinct row count is prepared).
-func (t *ImportTx) putHashtags(ctx context.Context, id int64, tags []string) error {
-	for len(tags) > 0 {
-		n := min(len(tags), hashtagBatch)
-		args := make([]any, 0, 2*n)
-		for _, tag := range tags[:n] {
-			args = append(args, id, tag)
-		}
-		q := `INSERT INTO post_hashtags (post_id, tag) VALUES (?, ?)` + strings.Repeat(`, (?, ?)`, n-1) + ` ON CONFLICT DO NOTHING`
-		if err := t.exec(ctx, q, args...); err != nil {
+	if err := t.batches.exec(ctx, `INSERT INTO post_hashtags (post_id, tag) VALUES `, `(?, ?)`, ` ON CONFLICT DO NOTHING`, 2, rowBatch, tags); err != nil {
+		return err
+	}
+	for i, c := range t.pendingComments {
+		if err := t.insertComment(ctx, ids[postKey{c.Platform, c.PostExternalID}], c); err != nil {
 			return err
 		}
-		tags = tags[n:]
+		t.pendingComments[i] = kopuro.Comment{}
 	}
+	t.pendingComments = t.pendingComments[:0]
 	return nil
 }
 
@@ -320,6 +413,11 @@ func (t *ImportTx) PutComment(ctx context.Context, c kopuro.Comment) error {
 	post := c.PostID
 	if post == 0 {
 		k := postKey{c.Platform, c.PostExternalID}
+		if _, ok := t.pendingKeys[k]; ok {
+			// Its post is in the batch: the comment follows it there.
+			t.pendingComments = append(t.pendingComments, c)
+			return nil
+		}
 		post = t.posts[k]
 		if post == 0 {
 			err := t.scan(ctx, `SELECT id FROM posts WHERE platform = ? AND external_id = ?`, []any{&post}, string(c.Platform), c.PostExternalID)
@@ -332,6 +430,11 @@ func (t *ImportTx) PutComment(ctx context.Context, c kopuro.Comment) error {
 			}
 		}
 	}
+	return t.insertComment(ctx, post, c)
+}
+
+// insertComment upserts comment c of post.
+func (t *ImportTx) insertComment(ctx context.Context, post int64, c kopuro.Comment) error {
 	var published any
 	if !c.Published.IsZero() {
 		published = c.Published.Unix()
