@@ -43,6 +43,13 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.reportFormError(w, r, q, err)
 	}
+	if req.Format == "pdf" {
+		release, err := s.pdfSlot()
+		if err != nil {
+			return s.reportFormError(w, r, q, err)
+		}
+		defer release()
+	}
 	var buf bytes.Buffer
 	if err := report.Write(r.Context(), &buf, req.Format, report.Compose(m, req.Lang, s.cat)); err != nil {
 		return s.reportFormError(w, r, q, err)
@@ -56,6 +63,21 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// maxPDFRenders is how many PDFs the server renders at once. The report
+// page is public and each PDF is a headless Chromium for up to a couple of
+// minutes, so more requests are refused as busy rather than queued.
+const maxPDFRenders = 2
+
+// pdfSlot takes one of the PDF rendering slots, or says the server is busy.
+func (s *Server) pdfSlot() (release func(), err error) {
+	select {
+	case s.pdfSlots <- struct{}{}:
+		return func() { <-s.pdfSlots }, nil
+	default:
+		return nil, kopuro.Errorf(kopuro.EUnavailable, "pages.error.pdf_busy", "%d PDF reports are being rendered; try again in a minute", maxPDFRenders)
+	}
 }
 
 // reportNow is the store's clock: the default period ends with the last

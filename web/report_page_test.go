@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -170,4 +172,37 @@ func TestReportFormNoChromium(t *testing.T) {
 			t.Errorf("%s: PDF without Chromium: status %d", lang, res.StatusCode)
 		}
 	}
+}
+
+// TestReportPDFBusy: while every PDF slot is taken, a PDF request is
+// refused with the translated busy message (nothing is rendered, so a
+// stand-in chromium on PATH is enough), and a freed slot is usable again.
+func TestReportPDFBusy(t *testing.T) {
+	s, _ := newTestServer(t)
+	bin := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bin, "chromium"), []byte("#!/bin/sh\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	var releases []func()
+	for range maxPDFRenders {
+		release, err := s.pdfSlot()
+		if err != nil {
+			t.Fatalf("slot refused before the limit: %v", err)
+		}
+		releases = append(releases, release)
+	}
+	cat := i18n.Embedded()
+	for _, lang := range i18n.Langs {
+		res, body := get(t, s, "/report?format=pdf&lang="+lang, "Cookie", langCookie+"="+lang)
+		if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, cat.T(lang, "pages.error.pdf_busy")) {
+			t.Errorf("%s: PDF while busy: status %d, want 503 with the busy message", lang, res.StatusCode)
+		}
+	}
+	releases[0]()
+	release, err := s.pdfSlot()
+	if err != nil {
+		t.Fatalf("a freed slot was not reusable: %v", err)
+	}
+	release()
 }

@@ -70,12 +70,16 @@ type Server struct {
 	trusted    []netip.Prefix
 	// imports are the uploads of the import page (importjobs.go).
 	imports importJobs
+	// pdfSlots bounds the Chromium processes the public report page may
+	// start at once (report.go).
+	pdfSlots chan struct{}
 }
 
 // New builds a Server and parses its templates.
 func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, eng: cfg.Engine, cat: cfg.Catalog, log: cfg.Logger, files: embedded, mux: http.NewServeMux(),
-		sessionTTL: sessionTTLOr(cfg.SessionTTL), trusted: cfg.TrustedProxies}
+		sessionTTL: sessionTTLOr(cfg.SessionTTL), trusted: cfg.TrustedProxies,
+		pdfSlots: make(chan struct{}, maxPDFRenders)}
 	if s.eng == nil {
 		eng, err := analyze.New(codebook.Default())
 		if err != nil {
