@@ -23,9 +23,15 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	insts := fs.String("institutions", "", e.cat.T(e.lang, "cli.flag.institutions"))
 	format := fs.String("format", "", e.cat.T(e.lang, "cli.flag.report_format"))
 	out := fs.String("out", "", e.cat.T(e.lang, "cli.flag.out"))
+	prof := profileFlag(e, fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	stop, err := startProfile(*prof)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	if *format == "" || *out == "" || fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
