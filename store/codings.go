@@ -42,7 +42,7 @@ func (db *DB) PostsToCode(ctx context.Context, version string, all bool, after i
 // coding never replaces or is replaced by the machine's: both are kept, and
 // readers let the human one win.
 func (db *DB) SaveCodings(ctx context.Context, cs []kopuro.Coding) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, db.q(`
 INSERT INTO codings (post_id, coder, codebook, lang, category, tm_area, sdgs, cta, question, story, scores, evidence, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

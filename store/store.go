@@ -31,6 +31,8 @@ type DB struct {
 	d   dialect
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// memo caches computed aggregates by data version (memo.go).
+	memo memo
 }
 
 // Open opens the store at dsn: a PostgreSQL URL (postgres://…), a SQLite

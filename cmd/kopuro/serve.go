@@ -14,7 +14,7 @@ import (
 
 // runServe runs the dashboard and API:
 //
-//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev] [--collect-every 24h]
+//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev] [--collect-every 24h] [--cpuprofile FILE]
 //
 // --demo loads the bundled study data into an empty store first; --dev
 // reads templates and assets from ./web on every request.
@@ -26,11 +26,17 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	dev := fs.Bool("dev", false, e.cat.T(e.lang, "cli.flag.dev"))
 	every := fs.Duration("collect-every", 0, e.cat.T(e.lang, "cli.flag.collect_every"))
 	cbPath := codebookFlag(e, fs)
+	prof := profileFlag(e, fs)
 	db, err := parseAndOpen(ctx, fs, dsn, args, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	stop, err := startProfile(*prof)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	eng, err := loadEngine(*cbPath)
 	if err != nil {
 		return err
