@@ -26,6 +26,10 @@ type Options struct {
 	// Langs lists the languages of a text (nil: a "mixed" post's English
 	// is unknown).
 	Langs func(text string) []kopuro.Lang
+	// Memo keeps scorecards in the store's cache until the data changes
+	// (memo.go), for a long-running server. Set it only with the Clusters
+	// and Langs of DefaultOptions: the cache cannot tell functions apart.
+	Memo bool
 }
 
 // DefaultOptions uses the bundled index, the default thresholds and the
@@ -42,6 +46,13 @@ type Scope struct {
 
 // Scorecard computes an institution's metrics over p.
 func Scorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p metrics.Period, now time.Time, o Options, sc Scope) (metrics.Scorecard, error) {
+	if o.Memo {
+		return memoScorecard(ctx, db, in, p, now, o, sc)
+	}
+	return scorecard(ctx, db, in, p, now, o, sc)
+}
+
+func scorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p metrics.Period, now time.Time, o Options, sc Scope) (metrics.Scorecard, error) {
 	c := metrics.NewCollector(in, p, o.Loc)
 	if o.Clusters != nil {
 		c.Fingerprint = o.Clusters()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -135,8 +136,15 @@ LEFT JOIN institutions i ON i.id = a.institution_id`
 	if q.labelFilter() {
 		from += "\n" + db.d.effectiveJoin()
 	}
-	var total int
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*)`+from+where), args...).Scan(&total); err != nil {
+	// The count reads every selected post; it is kept until the data
+	// changes (Memo), as an explorer's visitors page through one selection.
+	count := db.q(`SELECT COUNT(*)` + from + where)
+	total, err := Memo(ctx, db, fmt.Sprintf("store.postcount\x00%s\x00%q", count, args), func() (int, error) {
+		var n int
+		err := db.sql.QueryRowContext(ctx, count, args...).Scan(&n)
+		return n, err
+	})
+	if err != nil {
 		return nil, 0, err
 	}
 	order := " ORDER BY p.published DESC, p.id DESC"

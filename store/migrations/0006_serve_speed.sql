@@ -10,3 +10,7 @@ CREATE TABLE data_version (
     n  BIGINT NOT NULL
 );
 INSERT INTO data_version (id, n) VALUES (1, 1);
+
+-- An institution's accounts, which the dashboard's post queries start from
+-- (accounts_institution_platform covers only handle-less accounts).
+CREATE INDEX accounts_institution ON accounts (institution_id);
