@@ -176,12 +176,8 @@ func Advice(ctx context.Context, db *store.DB, code string, p metrics.Period, no
 		return advise.Advice{}, err
 	}
 	input := advise.Input{Card: card, GoalReviewDays: metrics.Missing}
-	for _, peer := range Peers(in, all) {
-		pc, err := Scorecard(ctx, db, peer, p, now, o, Scope{})
-		if err != nil {
-			return advise.Advice{}, err
-		}
-		input.Peers = append(input.Peers, pc)
+	if input.Peers, err = Scorecards(ctx, db, Peers(in, all), p, now, o, Scope{}); err != nil {
+		return advise.Advice{}, err
 	}
 	goals, err := db.Goals(ctx, code)
 	if err != nil {

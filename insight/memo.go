@@ -2,9 +2,12 @@ package insight
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"kopuro"
@@ -69,4 +72,29 @@ func (s stampedCard) atTime(now time.Time, ic metrics.IndexConfig) metrics.Score
 	c.Index = ic.Index(c.Values)
 	c.Values[metrics.VisibilityIndex] = c.Index.Value
 	return c
+}
+
+// Scorecards computes the scorecards of several institutions over p, in
+// order, on all cores: the peers an institution's advice compares it with,
+// or every institution of a ranking.
+func Scorecards(ctx context.Context, db *store.DB, ins []kopuro.Institution, p metrics.Period, now time.Time, o Options, sc Scope) ([]metrics.Scorecard, error) {
+	out := make([]metrics.Scorecard, len(ins))
+	errs := make([]error, len(ins))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ins)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = Scorecard(ctx, db, ins[i], p, now, o, sc)
+			}
+		}()
+	}
+	for i := range ins {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
