@@ -133,12 +133,17 @@ func (db *DB) QueryPosts(ctx context.Context, q PostQuery) ([]LabeledPost, int, 
 	from := ` FROM posts p
 JOIN accounts a ON a.id = p.account_id
 LEFT JOIN institutions i ON i.id = a.institution_id`
+	// The page's ids look each post's coding up by its index: the first
+	// posts that match are found without reading the others' codings.
+	// The count reads every selected post and may join otherwise
+	// (effectiveJoin); it is kept until the data changes (Memo), as an
+	// explorer's visitors page through one selection.
+	countFrom := from
 	if q.labelFilter() {
-		from += "\n" + db.d.effectiveJoin()
+		countFrom += "\n" + db.d.effectiveJoin(q.Institution != "" || len(searchTerms(q.Q)) > 0)
+		from += "\nLEFT JOIN codings c ON " + effectiveCoding
 	}
-	// The count reads every selected post; it is kept until the data
-	// changes (Memo), as an explorer's visitors page through one selection.
-	count := db.q(`SELECT COUNT(*)` + from + where)
+	count := db.q(`SELECT COUNT(*)` + countFrom + where)
 	total, err := Memo(ctx, db, fmt.Sprintf("store.postcount\x00%s\x00%q", count, args), func() (int, error) {
 		var n int
 		err := db.sql.QueryRowContext(ctx, count, args...).Scan(&n)
