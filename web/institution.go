@@ -83,12 +83,16 @@ func (s *Server) loadProfile(ctx context.Context, r *http.Request, p *page) (pro
 	if pr.Period, err = insight.Period(r.URL.Query().Get("period"), now); err != nil {
 		return profile{}, err
 	}
+	// The period's scorecards (the institution's and its peers', for the
+	// advice) are cached; goals measure up to now, a period that never
+	// comes again, so theirs are not.
 	o := insight.DefaultOptions()
-	o.Memo = true
-	if pr.Card, err = insight.Scorecard(ctx, s.db, in, pr.Period, now, o, insight.Scope{}); err != nil {
+	cached := o
+	cached.Memo = true
+	if pr.Card, err = insight.Scorecard(ctx, s.db, in, pr.Period, now, cached, insight.Scope{}); err != nil {
 		return profile{}, err
 	}
-	if pr.Advice, err = insight.Advice(ctx, s.db, in.Code, pr.Period, now, o, s.cat, p.Lang); err != nil {
+	if pr.Advice, err = insight.Advice(ctx, s.db, in.Code, pr.Period, now, cached, s.cat, p.Lang); err != nil {
 		return profile{}, err
 	}
 	if u := currentUser(r); u != nil && u.Can(kopuro.ActionRead, in.Code) {
