@@ -100,13 +100,23 @@ func (d dialect) resetSequence(table string) string {
 // stem finds its suffixed forms), with its one argument. The terms are
 // letters and digits only (searchTerms), so they cannot inject query
 // syntax into either engine's query language.
-func (d dialect) searchCond(terms []string) (string, any) {
+//
+// On PostgreSQL, many tells that the terms match many posts. Then the
+// condition is tested post by post, newest first, and a page is found
+// after a few hundred; otherwise the posts are first looked up in the GIN
+// index ("OFFSET 0" keeps the planner from folding the lookup into a walk
+// by date, which for a rare word reads the whole table: 22 s at 1 M posts).
+func (d dialect) searchCond(terms []string, many bool) (string, any) {
 	if d.name == "postgres" {
 		parts := make([]string, len(terms))
 		for i, t := range terms {
 			parts[i] = t + ":*"
 		}
-		return `to_tsvector('simple', p.text || ' ' || p.hashtags) @@ to_tsquery('simple', ?)`, strings.Join(parts, " & ")
+		const match = `to_tsvector('simple', p.text || ' ' || p.hashtags) @@ to_tsquery('simple', ?)`
+		if many {
+			return match, strings.Join(parts, " & ")
+		}
+		return `p.id IN (SELECT p.id FROM posts p WHERE ` + match + ` OFFSET 0)`, strings.Join(parts, " & ")
 	}
 	parts := make([]string, len(terms))
 	for i, t := range terms {
@@ -131,4 +141,16 @@ func (d dialect) effectiveJoin(few bool) string {
 FROM codings) c ON c.post_id = p.id AND c.rn = 1`
 	}
 	return `LEFT JOIN codings c ON ` + effectiveCoding
+}
+
+// searchCountSetup is the statement that prepares a transaction for
+// counting the matches of a search ("" when the dialect needs none). On
+// PostgreSQL, the default 4 MB of work memory makes the bitmap of a common
+// word's matches lossy, and every post of a lossy page has its text parsed
+// again: 24 s against 4 s with 64 MB for a word in half of 1 M posts.
+func (d dialect) searchCountSetup() string {
+	if d.name == "postgres" {
+		return `SET LOCAL work_mem = '64MB'`
+	}
+	return ""
 }
