@@ -37,6 +37,8 @@ type DB struct {
 	// memo and bytesMemo cache computed aggregates and rendered
 	// responses by data version (memo.go).
 	memo, bytesMemo memo
+	// versions shares reads of the data version (version.go).
+	versions versionReads
 }
 
 // Open opens the store at dsn: a PostgreSQL URL (postgres://…), a SQLite

@@ -174,3 +174,32 @@ func TestMemoInvalidatedByWrites(t *testing.T) {
 		t.Errorf("pinned version %d, current %d: want the current one newer", v1, v2)
 	}
 }
+
+// Requests that share a read of the data version still see every write
+// committed before they asked.
+func TestDataVersionSharedReadsSeeWrites(t *testing.T) {
+	db := storetest.New(t)
+	fivePosts(t, db)
+	for i := range 20 {
+		if err := db.SaveCodings(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		want := version(t, db)
+		var wg sync.WaitGroup
+		for range 16 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if v, err := db.DataVersion(ctx); err != nil || v < want {
+					t.Errorf("round %d: version %d, %v; want at least %d", i, v, err, want)
+				}
+			}()
+		}
+		wg.Add(1)
+		go func() { // a write racing with the reads
+			defer wg.Done()
+			db.SaveCodings(ctx, nil)
+		}()
+		wg.Wait()
+	}
+}
