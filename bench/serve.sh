@@ -72,7 +72,7 @@ for store in "$@"; do
 	inst=${INST:-$(curl -fs "$base/api/v1/institutions" | grep -o '"code":"[^"]*"' | head -n 1 | cut -d'"' -f4)}
 	label=$store
 	[[ $store != postgres* ]] || label="postgres ${store##*@}"
-	log "## store: $label ($("$k" status --db "$store" 2>/dev/null | grep -m1 '^posts' | tr -s ' ' || echo 'posts ?'))"
+	log "## store: $label ($("$k" status --db "$store" 2>/dev/null | awk '/^posts/ && !n { print $1, $2; n = 1 }'))"
 	log "## load before: $(uptime | sed 's/.*load average/load average/')"
 	urls=${URLS:-"/ /institutions/$inst?period=$period /posts?institution=$inst&category=third_mission&platform=instagram /posts?q=$(urlq "$q") /api/v1/leaderboard?platform=instagram"}
 	log "$(printf '%-72s %9s %9s %9s %9s %9s %8s %8s %9s' url req/s p50_ms p95_ms p99_ms max_ms bad cpu_ms first_ms)"
