@@ -26,6 +26,10 @@ type Options struct {
 	// Langs lists the languages of a text (nil: a "mixed" post's English
 	// is unknown).
 	Langs func(text string) []kopuro.Lang
+	// Memo keeps scorecards in the store's cache until the data changes
+	// (memo.go), for a long-running server. Set it only with the Clusters
+	// and Langs of DefaultOptions: the cache cannot tell functions apart.
+	Memo bool
 }
 
 // DefaultOptions uses the bundled index, the default thresholds and the
@@ -42,6 +46,13 @@ type Scope struct {
 
 // Scorecard computes an institution's metrics over p.
 func Scorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p metrics.Period, now time.Time, o Options, sc Scope) (metrics.Scorecard, error) {
+	if o.Memo {
+		return memoScorecard(ctx, db, in, p, now, o, sc)
+	}
+	return scorecard(ctx, db, in, p, now, o, sc)
+}
+
+func scorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p metrics.Period, now time.Time, o Options, sc Scope) (metrics.Scorecard, error) {
 	c := metrics.NewCollector(in, p, o.Loc)
 	if o.Clusters != nil {
 		c.Fingerprint = o.Clusters()
@@ -165,12 +176,8 @@ func Advice(ctx context.Context, db *store.DB, code string, p metrics.Period, no
 		return advise.Advice{}, err
 	}
 	input := advise.Input{Card: card, GoalReviewDays: metrics.Missing}
-	for _, peer := range Peers(in, all) {
-		pc, err := Scorecard(ctx, db, peer, p, now, o, Scope{})
-		if err != nil {
-			return advise.Advice{}, err
-		}
-		input.Peers = append(input.Peers, pc)
+	if input.Peers, err = Scorecards(ctx, db, Peers(in, all), p, now, o, Scope{}); err != nil {
+		return advise.Advice{}, err
 	}
 	goals, err := db.Goals(ctx, code)
 	if err != nil {

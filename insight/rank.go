@@ -50,13 +50,13 @@ func Rank(ctx context.Context, db *store.DB, metric string, platform kopuro.Plat
 		}
 		all = group
 	}
+	cards, err := Scorecards(ctx, db, all, p, now, o, Scope{Platform: platform})
+	if err != nil {
+		return Ranking{}, err
+	}
 	var entries []metrics.Entry
-	for _, in := range all {
-		sc, err := Scorecard(ctx, db, in, p, now, o, Scope{Platform: platform})
-		if err != nil {
-			return Ranking{}, err
-		}
-		entries = append(entries, metrics.Entry{Key: in.Code, Value: sc.Values[metric]})
+	for i, in := range all {
+		entries = append(entries, metrics.Entry{Key: in.Code, Value: cards[i].Values[metric]})
 	}
 	r.Entries = metrics.Rank(metric, entries)
 	if r.Entries == nil {

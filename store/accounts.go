@@ -81,7 +81,7 @@ func (db *DB) queryAccounts(ctx context.Context, q string, args ...any) ([]kopur
 // platform (from Table 1), its snapshots join the linked account.
 func (db *DB) LinkAccount(ctx context.Context, p kopuro.Platform, handle, institution string) error {
 	handle = kopuro.NormalizeHandle(p, handle)
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		var acc, inst int64
 		err := tx.QueryRowContext(ctx, db.q(`SELECT id FROM accounts WHERE platform = ? AND handle = ?`), string(p), handle).Scan(&acc)
 		if errors.Is(err, sql.ErrNoRows) {

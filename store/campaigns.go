@@ -16,7 +16,7 @@ func (db *DB) AddCampaign(ctx context.Context, c plan.Campaign) (plan.Campaign, 
 	if err := c.Validate(); err != nil {
 		return c, err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.writeTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, db.q(`SELECT COUNT(*) FROM campaigns WHERE code = ?`), c.ID).Scan(&n); err != nil {
 			return err

@@ -44,7 +44,7 @@ func (db *DB) PostsToCode(ctx context.Context, version string, all bool, after i
 // coder given twice starts a new statement, so that the later one wins as
 // it would one statement later.
 func (db *DB) SaveCodings(ctx context.Context, cs []kopuro.Coding) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		b := newBatcher(db, tx)
 		args := make([]any, 0, min(len(cs), codingBatch)*codingArgs)
 		type key struct {

@@ -43,7 +43,9 @@ func tables() ([]string, error) {
 	var out []string
 	for _, m := range ms {
 		for _, match := range createTableRE.FindAllStringSubmatch(m.sql, -1) {
-			out = append(out, strings.ToLower(match[1]))
+			if t := strings.ToLower(match[1]); t != versionTable {
+				out = append(out, t)
+			}
 		}
 	}
 	return out, nil
@@ -154,7 +156,7 @@ func (db *DB) Restore(ctx context.Context, r io.Reader, file string) error {
 		return kopuro.Errorf(kopuro.EInvalid, "error.dump_newer", "the dump has schema %d, newer than this store's %d: upgrade Kopuro first", h.Schema, schema).
 			WithArg("Dump", h.Schema).WithArg("Store", schema).At(file, 1)
 	}
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		for _, t := range ts {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t).Scan(&n); err != nil {

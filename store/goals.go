@@ -36,7 +36,7 @@ func (db *DB) AddGoal(ctx context.Context, g plan.Goal) (plan.Goal, error) {
 	if err := g.Validate(); err != nil {
 		return g, err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.writeTx(ctx, func(tx *sql.Tx) error {
 		inst, err := db.institutionID(ctx, tx, g.Institution)
 		if err != nil {
 			return err
@@ -117,9 +117,11 @@ FROM goals g JOIN institutions i ON i.id = g.institution_id WHERE i.code = ? ORD
 // ReviewGoals records that the institution's goals were looked at now
 // (listing their progress is a review).
 func (db *DB) ReviewGoals(ctx context.Context, code string) error {
-	_, err := db.sql.ExecContext(ctx, db.q(`
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, db.q(`
 UPDATE goals SET reviewed_at = ? WHERE institution_id = (SELECT id FROM institutions WHERE code = ?)`), db.Now().Unix(), code)
-	return err
+		return err
+	})
 }
 
 // AddIndicator validates and stores an offline indicator.
@@ -127,7 +129,7 @@ func (db *DB) AddIndicator(ctx context.Context, in plan.Indicator) (plan.Indicat
 	if err := in.Validate(); err != nil {
 		return in, err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.writeTx(ctx, func(tx *sql.Tx) error {
 		inst, err := db.institutionID(ctx, tx, in.Institution)
 		if err != nil {
 			return err

@@ -75,7 +75,7 @@ type postKey struct {
 // it returns nil and nothing is if it returns an error (or the process
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
 			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
 		if q := db.d.bulkLoad(); q != "" {

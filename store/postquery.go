@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -66,7 +68,9 @@ const erExpr = `(CASE WHEN p.likes IS NULL AND p.comments IS NULL AND p.shares I
   NULLIF((SELECT s.value FROM snapshots s WHERE s.account_id = p.account_id AND s.metric IN ('followers', 'subscribers')
     AND s.value IS NOT NULL ORDER BY s.as_of DESC LIMIT 1), 0) END)`
 
-func (q PostQuery) where(d dialect) (string, []any) {
+// where is the WHERE clause of q; manyMatches tells that the search
+// matches many posts (dialect.searchCond).
+func (q PostQuery) where(d dialect, manyMatches bool) (string, []any) {
 	cond, args := q.PostFilter.where()
 	conds := []string{}
 	if cond != "" {
@@ -101,7 +105,7 @@ func (q PostQuery) where(d dialect) (string, []any) {
 		add("c.story = 1")
 	}
 	if terms := searchTerms(q.Q); len(terms) > 0 {
-		c, a := d.searchCond(terms)
+		c, a := d.searchCond(terms, manyMatches)
 		add(c, a)
 	}
 	if len(conds) == 0 {
@@ -128,15 +132,40 @@ func (db *DB) QueryPosts(ctx context.Context, q PostQuery) ([]LabeledPost, int, 
 	}
 	q.Limit = min(q.Limit, MaxPostLimit)
 	q.Page = max(q.Page, 1)
-	where, args := q.where(db.d)
+	where, args := q.where(db.d, false)
 	from := ` FROM posts p
 JOIN accounts a ON a.id = p.account_id
 LEFT JOIN institutions i ON i.id = a.institution_id`
+	// The page's ids look each post's coding up by its index: the first
+	// posts that match are found without reading the others' codings.
+	// The count reads every selected post and may join otherwise
+	// (effectiveJoin); it is kept until the data changes (Memo), as an
+	// explorer's visitors page through one selection.
+	countFrom := from
 	if q.labelFilter() {
-		from += "\n" + db.d.effectiveJoin()
+		countFrom += "\n" + db.d.effectiveJoin(q.Institution != "" || len(searchTerms(q.Q)) > 0)
+		from += "\nLEFT JOIN codings c ON " + effectiveCoding
 	}
-	var total int
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*)`+from+where), args...).Scan(&total); err != nil {
+	count := db.q(`SELECT COUNT(*)` + countFrom + where)
+	setup := ""
+	if len(searchTerms(q.Q)) > 0 {
+		setup = db.d.searchCountSetup()
+	}
+	total, err := Memo(ctx, db, fmt.Sprintf("store.postcount\x00%s\x00%q", count, args), func() (int, error) {
+		var n int
+		if setup == "" {
+			err := db.sql.QueryRowContext(ctx, count, args...).Scan(&n)
+			return n, err
+		}
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, setup); err != nil {
+				return err
+			}
+			return tx.QueryRowContext(ctx, count, args...).Scan(&n)
+		})
+		return n, err
+	})
+	if err != nil {
 		return nil, 0, err
 	}
 	order := " ORDER BY p.published DESC, p.id DESC"
@@ -145,7 +174,34 @@ LEFT JOIN institutions i ON i.id = a.institution_id`
 		// both engines (NULLs sort differently) and computes it once.
 		order = " ORDER BY COALESCE(" + erExpr + ", -1) DESC, p.published DESC, p.id DESC"
 	}
+	if len(searchTerms(q.Q)) > 0 {
+		if where, args, err = db.searchPageWhere(ctx, q, total); err != nil {
+			return nil, 0, err
+		}
+	}
 	ids := `SELECT p.id` + from + where + order + ` LIMIT ? OFFSET ?`
 	page, err := db.queryPosts(ctx, postSelect+` WHERE p.id IN (`+ids+`)`+order, append(args, q.Limit, (q.Page-1)*q.Limit)...)
 	return page, total, err
+}
+
+// walkRows is how many posts a page of a search may test one by one,
+// newest first, before looking its matches up in the index pays.
+const walkRows = 5000
+
+// searchPageWhere is q's WHERE clause for picking a page of a search that
+// selects total posts: whether the words match many posts is their share
+// of all posts (both counts cached).
+func (db *DB) searchPageWhere(ctx context.Context, q PostQuery, total int) (string, []any, error) {
+	all, err := Memo(ctx, db, "store.postcount.all", func() (int, error) {
+		var n int
+		err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts`).Scan(&n)
+		return n, err
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	need := q.Page * q.Limit // the rows the page ends at
+	many := total > 0 && int64(need)*int64(all) <= int64(walkRows)*int64(total)
+	where, args := q.where(db.d, many)
+	return where, args, nil
 }

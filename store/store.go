@@ -25,12 +25,20 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// maxIdleConns is how many unused connections the pool keeps open.
+const maxIdleConns = 32
+
 // DB is an open store.
 type DB struct {
 	sql *sql.DB
 	d   dialect
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// memo and bytesMemo cache computed aggregates and rendered
+	// responses by data version (memo.go).
+	memo, bytesMemo memo
+	// versions shares reads of the data version (version.go).
+	versions versionReads
 }
 
 // Open opens the store at dsn: a PostgreSQL URL (postgres://…), a SQLite
@@ -45,12 +53,20 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if dsn == ":memory:" {
 		// Each connection to :memory: is a database of its own: keep one.
 		db.SetMaxOpenConns(1)
+	} else {
+		// Keep the connections a busy server opens (database/sql keeps
+		// two by default): a new one costs a connect (PostgreSQL) or a
+		// cold page cache and a schema read (SQLite) per request.
+		db.SetMaxIdleConns(maxIdleConns)
+		db.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, kopuro.Errorf(kopuro.EUnavailable, "error.db_open", "cannot open database %s: %v", redact(dsn), err).WithArg("Path", redact(dsn))
 	}
-	return &DB{sql: db, d: d, Now: time.Now}, nil
+	return &DB{sql: db, d: d, Now: time.Now,
+		memo:      memo{maxEntries: memoMaxEntries, maxBytes: 1 << 62},
+		bytesMemo: memo{maxEntries: memoMaxEntries, maxBytes: bytesMaxBytes}}, nil
 }
 
 // Close closes the store.

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"kopuro"
+	"kopuro/store"
 )
 
 // apiInstitutions answers GET /api/v1/institutions: every institution
@@ -38,18 +40,29 @@ func (s *Server) apiLeaderboard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.loadAudience(r.Context())
+	// The same for every caller: encoded once per data version.
+	body, err := store.MemoBytes(r.Context(), s.db, fmt.Sprintf("web.api.leaderboard\x00%p\x00%s", s, p), func() ([]byte, error) {
+		t, err := s.loadAudience(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		entries := []leaderboardEntry{}
+		for _, c := range t.Leaderboard(p) {
+			entries = append(entries, leaderboardEntry{Institution: c.Institution.Code, Handle: c.Account.Handle,
+				Metric: c.Snapshot.Metric, Value: c.Snapshot.Value, Precision: c.Snapshot.Precision,
+				AsOf: c.Snapshot.AsOf, Source: c.Snapshot.Source})
+		}
+		var b bufferedResponse
+		err = writeJSON(&b, http.StatusOK, struct {
+			Platform kopuro.Platform    `json:"platform"`
+			Entries  []leaderboardEntry `json:"entries"`
+		}{p, entries})
+		return b.body.Bytes(), err
+	})
 	if err != nil {
 		return err
 	}
-	entries := []leaderboardEntry{}
-	for _, c := range t.Leaderboard(p) {
-		entries = append(entries, leaderboardEntry{Institution: c.Institution.Code, Handle: c.Account.Handle,
-			Metric: c.Snapshot.Metric, Value: c.Snapshot.Value, Precision: c.Snapshot.Precision,
-			AsOf: c.Snapshot.AsOf, Source: c.Snapshot.Source})
-	}
-	return writeJSON(w, http.StatusOK, struct {
-		Platform kopuro.Platform    `json:"platform"`
-		Entries  []leaderboardEntry `json:"entries"`
-	}{p, entries})
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, err = w.Write(body)
+	return err
 }

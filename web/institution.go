@@ -41,18 +41,27 @@ const recentPosts = 5
 // users, the goals.
 func (s *Server) institution(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(w, r, "institution.title")
-	pr, err := s.loadProfile(r.Context(), r, p)
-	if err != nil {
+	if r.URL.Query().Get("csv") != "" {
+		pr, err := s.loadProfile(r.Context(), r, p)
+		if err != nil {
+			return err
+		}
+		_, err = serveCSV(w, r, pr.Charts)
 		return err
 	}
-	if done, err := serveCSV(w, r, pr.Charts); done {
+	return s.cachedPage(w, r, p, "institution", true, func() error {
+		pr, err := s.loadProfile(r.Context(), r, p)
+		p.Data, p.Charts = pr, true
 		return err
-	}
-	p.Data, p.Charts = pr, true
-	return s.render(w, "institution", p)
+	})
 }
 
 func (s *Server) loadProfile(ctx context.Context, r *http.Request, p *page) (profile, error) {
+	// One read of the data version for the many cached scorecards.
+	ctx, err := s.db.PinVersion(ctx)
+	if err != nil {
+		return profile{}, err
+	}
 	code := r.PathValue("code")
 	in, err := s.db.Institution(ctx, code)
 	if err != nil {
@@ -74,11 +83,16 @@ func (s *Server) loadProfile(ctx context.Context, r *http.Request, p *page) (pro
 	if pr.Period, err = insight.Period(r.URL.Query().Get("period"), now); err != nil {
 		return profile{}, err
 	}
+	// The period's scorecards (the institution's and its peers', for the
+	// advice) are cached; goals measure up to now, a period that never
+	// comes again, so theirs are not.
 	o := insight.DefaultOptions()
-	if pr.Card, err = insight.Scorecard(ctx, s.db, in, pr.Period, now, o, insight.Scope{}); err != nil {
+	cached := o
+	cached.Memo = true
+	if pr.Card, err = insight.Scorecard(ctx, s.db, in, pr.Period, now, cached, insight.Scope{}); err != nil {
 		return profile{}, err
 	}
-	if pr.Advice, err = insight.Advice(ctx, s.db, in.Code, pr.Period, now, o, s.cat, p.Lang); err != nil {
+	if pr.Advice, err = insight.Advice(ctx, s.db, in.Code, pr.Period, now, cached, s.cat, p.Lang); err != nil {
 		return profile{}, err
 	}
 	if u := currentUser(r); u != nil && u.Can(kopuro.ActionRead, in.Code) {
@@ -87,16 +101,9 @@ func (s *Server) loadProfile(ctx context.Context, r *http.Request, p *page) (pro
 			return profile{}, err
 		}
 	}
-	err = s.db.EachPost(ctx, store.PostFilter{Institution: in.Code, From: pr.Period.From, To: pr.Period.To}, func(lp store.LabeledPost) error {
-		pr.Posts = append(pr.Posts, lp)
-		return nil
-	})
+	pr.Posts, err = s.db.RecentPosts(ctx, store.PostFilter{Institution: in.Code, From: pr.Period.From, To: pr.Period.To}, recentPosts)
 	if err != nil {
 		return profile{}, err
-	}
-	sort.SliceStable(pr.Posts, func(i, j int) bool { return pr.Posts[i].Post.Published.After(pr.Posts[j].Post.Published) })
-	if len(pr.Posts) > recentPosts {
-		pr.Posts = pr.Posts[:recentPosts]
 	}
 	for i := range pr.Accounts {
 		sn := pr.Accounts[i].Snapshots

@@ -1,14 +1,24 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"net/http"
+	"time"
 
 	"kopuro"
+	"kopuro/store"
 )
 
-// loadAudience reads what Table 1 and the leaderboards are built from.
+// loadAudience returns Table 1, which the overview and the leaderboards
+// are built from, computed once per data version (store.Memo): the
+// returned table is shared and must not be modified.
 func (s *Server) loadAudience(ctx context.Context) (audienceTable, error) {
+	return store.Memo(ctx, s.db, "web.audience", func() (audienceTable, error) { return s.buildAudience(ctx) })
+}
+
+func (s *Server) buildAudience(ctx context.Context) (audienceTable, error) {
 	insts, err := s.db.Institutions(ctx)
 	if err != nil {
 		return audienceTable{}, err
@@ -32,20 +42,78 @@ type leaderboardView struct {
 // overview is the home page: Table 1 live, the presence matrix and the
 // per-platform leaderboards.
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.loadAudience(r.Context())
+	p := s.newPage(w, r, "overview.title")
+	return s.cachedPage(w, r, p, "overview", false, func() error {
+		t, err := s.loadAudience(r.Context())
+		if err != nil {
+			return err
+		}
+		var boards []leaderboardView
+		for _, pl := range t.Platforms {
+			if e := t.Leaderboard(pl); len(e) > 0 {
+				boards = append(boards, leaderboardView{pl, e})
+			}
+		}
+		p.Data = struct {
+			Table  audienceTable
+			Boards []leaderboardView
+		}{t, boards}
+		return nil
+	})
+}
+
+// clockMinute is how long a visitor's page that depends on the clock (a
+// profile's data freshness and advice) is served from the cache.
+const clockMinute = time.Minute
+
+// cachedPage renders template name for p once fill has set p.Data. A
+// visitor (nobody signed in) is served the copy rendered for the same
+// language and URL since the data last changed (store.MemoBytes), and
+// for a page that reads the clock, within the same minute: a page is the
+// same for every visitor, and rendering it costs far more than sending
+// it. Signed-in users see their own page, rendered each time.
+func (s *Server) cachedPage(w http.ResponseWriter, r *http.Request, p *page, name string, clock bool, fill func() error) error {
+	if p.User != nil || s.dev {
+		if err := fill(); err != nil {
+			return err
+		}
+		return s.render(w, name, p)
+	}
+	key := fmt.Sprintf("web.page\x00%p\x00%s\x00%s\x00%s", s, name, p.Lang, r.URL.RequestURI())
+	if clock {
+		key += "\x00" + s.db.Now().UTC().Truncate(clockMinute).Format(time.RFC3339)
+	}
+	body, err := store.MemoBytes(r.Context(), s.db, key, func() ([]byte, error) {
+		if err := fill(); err != nil {
+			return nil, err
+		}
+		var b bufferedResponse
+		if err := s.render(&b, name, p); err != nil {
+			return nil, err
+		}
+		return b.body.Bytes(), nil
+	})
 	if err != nil {
 		return err
 	}
-	var boards []leaderboardView
-	for _, p := range t.Platforms {
-		if e := t.Leaderboard(p); len(e) > 0 {
-			boards = append(boards, leaderboardView{p, e})
-		}
-	}
-	p := s.newPage(w, r, "overview.title")
-	p.Data = struct {
-		Table  audienceTable
-		Boards []leaderboardView
-	}{t, boards}
-	return s.render(w, "overview", p)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err = w.Write(body)
+	return err
 }
+
+// bufferedResponse keeps a rendered page instead of sending it.
+type bufferedResponse struct {
+	header http.Header
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header {
+	if b.header == nil {
+		b.header = http.Header{}
+	}
+	return b.header
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
+
+func (b *bufferedResponse) WriteHeader(int) {}

@@ -164,17 +164,27 @@ func (s *Server) posts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p := s.newPage(w, r, "explorer.title")
+	return s.cachedPage(w, r, p, "posts", false, func() error {
+		d, err := s.explorer(r, form, q)
+		p.Data = d
+		return err
+	})
+}
+
+// explorer reads one page of the explorer.
+func (s *Server) explorer(r *http.Request, form url.Values, q store.PostQuery) (explorerData, error) {
 	lps, total, err := s.db.QueryPosts(r.Context(), q)
 	if err != nil {
-		return err
+		return explorerData{}, err
 	}
 	views, err := s.postViews(r, lps)
 	if err != nil {
-		return err
+		return explorerData{}, err
 	}
 	insts, err := s.db.Institutions(r.Context())
 	if err != nil {
-		return err
+		return explorerData{}, err
 	}
 	d := explorerData{Form: form, Posts: views, Total: total, Page: max(q.Page, 1), Pages: max((total+q.Limit-1)/q.Limit, 1),
 		Institutions: insts, Platforms: kopuro.Platforms, Categories: kopuro.Categories, Areas: kopuro.Areas, Formats: kopuro.Formats,
@@ -196,9 +206,7 @@ func (s *Server) posts(w http.ResponseWriter, r *http.Request) error {
 	if d.Page < d.Pages {
 		d.Next = pageURL(d.Page + 1)
 	}
-	p := s.newPage(w, r, "explorer.title")
-	p.Data = d
-	return s.render(w, "posts", p)
+	return d, nil
 }
 
 // Day is the post's publication day, for display.

@@ -14,7 +14,7 @@ import (
 
 // runServe runs the dashboard and API:
 //
-//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev] [--collect-every 24h] [--trusted-proxy 10.0.0.1]...
+//	kopuro serve [--addr 127.0.0.1:8080] [--db PATH] [--demo] [--dev] [--collect-every 24h] [--trusted-proxy 10.0.0.1]... [--cpuprofile FILE]
 //
 // --demo loads the bundled study data into an empty store first; --dev
 // reads templates and assets from ./web on every request; --trusted-proxy
@@ -30,6 +30,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	var proxies listFlag
 	fs.Var(&proxies, "trusted-proxy", e.cat.T(e.lang, "cli.flag.trusted_proxy"))
 	cbPath := codebookFlag(e, fs)
+	prof := profileFlag(e, fs)
 	db, err := parseAndOpen(ctx, fs, dsn, args, false)
 	if err != nil {
 		return err
@@ -39,6 +40,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	stop, err := startProfile(*prof)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	eng, err := loadEngine(*cbPath)
 	if err != nil {
 		return err
