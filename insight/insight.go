@@ -175,11 +175,20 @@ func Advice(ctx context.Context, db *store.DB, code string, p metrics.Period, no
 	if err != nil {
 		return advise.Advice{}, err
 	}
-	input := advise.Input{Card: card, GoalReviewDays: metrics.Missing}
-	if input.Peers, err = Scorecards(ctx, db, Peers(in, all), p, now, o, Scope{}); err != nil {
+	peers, err := Scorecards(ctx, db, Peers(in, all), p, now, o, Scope{})
+	if err != nil {
 		return advise.Advice{}, err
 	}
-	goals, err := db.Goals(ctx, code)
+	return AdviceFrom(ctx, db, card, peers, now, o, tr, lang)
+}
+
+// AdviceFrom is Advice on scorecards already computed: the institution's
+// (card) and its peers' over the same period. A report advising every
+// institution computes each scorecard once this way, not once per
+// institution it is a peer of.
+func AdviceFrom(ctx context.Context, db *store.DB, card metrics.Scorecard, peers []metrics.Scorecard, now time.Time, o Options, tr advise.Translator, lang string) (advise.Advice, error) {
+	input := advise.Input{Card: card, Peers: peers, GoalReviewDays: metrics.Missing}
+	goals, err := db.Goals(ctx, card.Institution)
 	if err != nil {
 		return advise.Advice{}, err
 	}

@@ -9,6 +9,7 @@ package report
 import (
 	"context"
 	"kopuro/agree"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -106,15 +107,37 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 		m.Institutions = append(m.Institutions, r.Institution)
 	}
 	m.Sources = sources(latest, m.Institutions)
+	// Every scorecard the report needs — the reported institutions' and
+	// their peers' (which give each its peer median, also when only some
+	// institutions are reported) — is computed once, on all cores.
+	need := slices.Clone(m.Institutions)
+	seen := map[string]bool{}
+	for _, in := range need {
+		seen[in.Code] = true
+	}
+	for _, in := range m.Institutions {
+		for _, peer := range insight.Peers(in, all) {
+			if !seen[peer.Code] {
+				seen[peer.Code] = true
+				need = append(need, peer)
+			}
+		}
+	}
+	cards, err := insight.Scorecards(ctx, db, need, o.Period, o.Now, o.Insight, insight.Scope{})
+	if err != nil {
+		return nil, err
+	}
+	for i, in := range need {
+		m.Cards[in.Code] = cards[i]
+	}
 	pooled := metrics.NewEngagement(o.Insight.Loc)
 	for _, in := range m.Institutions {
-		card, err := insight.Scorecard(ctx, db, in, o.Period, o.Now, o.Insight, insight.Scope{})
-		if err != nil {
-			return nil, err
+		var peers []metrics.Scorecard
+		for _, peer := range insight.Peers(in, all) {
+			peers = append(peers, m.Cards[peer.Code])
 		}
-		m.Cards[in.Code] = card
 		// Advice renders its texts itself; the language is chosen later.
-		a, err := insight.Advice(ctx, db, in.Code, o.Period, o.Now, o.Insight, noText{}, "en")
+		a, err := insight.AdviceFrom(ctx, db, m.Cards[in.Code], peers, o.Now, o.Insight, noText{}, "en")
 		if err != nil {
 			return nil, err
 		}
@@ -129,20 +152,6 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 		return nil, err
 	}
 	m.Agreement = agree.Pairs(codings)
-	// The peers' scorecards give each scorecard its peer median, also
-	// when only some institutions are reported.
-	for _, in := range m.Institutions {
-		for _, peer := range insight.Peers(in, all) {
-			if _, ok := m.Cards[peer.Code]; ok {
-				continue
-			}
-			card, err := insight.Scorecard(ctx, db, peer, o.Period, o.Now, o.Insight, insight.Scope{})
-			if err != nil {
-				return nil, err
-			}
-			m.Cards[peer.Code] = card
-		}
-	}
 	return m, nil
 }
 
