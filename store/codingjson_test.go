@@ -65,3 +65,30 @@ func FuzzCodingJSON(f *testing.F) {
 		}
 	})
 }
+
+// benchCoding is shaped like a machine coding: 18 scores, 5 evidence.
+func benchCoding() (map[string]float64, []kopuro.Evidence) {
+	sc := map[string]float64{}
+	for i, k := range []string{"announcement", "civic_volunteering", "community_engagement", "contextual", "cta", "entrepreneurship_innovation",
+		"institutional", "lifelong_learning", "partnership_regional", "question", "research", "sdg1", "sdg10", "sdg16", "sdg3", "story", "teaching", "third_mission"} {
+		sc[k] = float64(i%4) * 0.75
+	}
+	ev := []kopuro.Evidence{{Label: "civic_volunteering", Term: "юридическ* клиник*", Start: 35, End: 54, Weight: 3.75},
+		{Label: "sdg3", Term: "клиник*", Start: 47, End: 54, Weight: 2.25}, {Label: "civic_volunteering", Term: "уборк*", Start: 85, End: 91, Weight: 3},
+		{Label: "civic_volunteering", Term: "осведомленност*", Start: 93, End: 108, Weight: 3}, {Label: "civic_volunteering", Term: "жашыл*", Start: 158, End: 169, Weight: 1.5}}
+	return sc, ev
+}
+
+func BenchmarkCodingJSON(b *testing.B) {
+	sc, ev := benchCoding()
+	b.Run("hand", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = scoresJSON(sc), evidenceJSON(ev)
+		}
+	})
+	b.Run("marshal", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = marshalled(sc, false), marshalled(ev, false)
+		}
+	})
+}
