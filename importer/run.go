@@ -21,6 +21,17 @@ type Options struct {
 	// Institutions are the institutions a ranking table's names are
 	// matched against (the store's); nil means the bundled registry.
 	Institutions []kopuro.Institution
+	// Code, if set, makes the machine coding of a post's text. It runs in
+	// the goroutine that parses the file, so that coding takes the core
+	// the storing one leaves free; a sink that is a CodedSink stores each
+	// coding with its post. It must be safe to call from that goroutine.
+	Code func(text string) kopuro.Coding
+}
+
+// A CodedSink stores a post together with its machine coding (whose post
+// id it fills in).
+type CodedSink interface {
+	PutCodedPost(ctx context.Context, p kopuro.Post, c kopuro.Coding) error
 }
 
 // Report says what one file's import did.
@@ -88,13 +99,17 @@ func Run(ctx context.Context, r io.Reader, file string, opts Options, sink Sink)
 	}
 	var stop error
 	n := 0
-	perr := parseAhead(ctx, f, br, file, func(it Item, ierr error) bool {
+	code := opts.Code
+	if _, ok := sink.(CodedSink); !ok {
+		code = nil
+	}
+	perr := parseAhead(ctx, f, br, file, code, func(it Item, coding *kopuro.Coding, ierr error) bool {
 		if ctx.Err() != nil {
 			stop = ctx.Err()
 			return false
 		}
 		if ierr == nil {
-			ierr = put(ctx, sink, it, &rep)
+			ierr = put(ctx, sink, it, coding, &rep)
 		}
 		if ierr != nil {
 			where := file
@@ -128,8 +143,9 @@ func Run(ctx context.Context, r io.Reader, file string, opts Options, sink Sink)
 	return rep, nil
 }
 
-// put sends one item to the sink and counts it.
-func put(ctx context.Context, sink Sink, it Item, rep *Report) error {
+// put sends one item to the sink and counts it; a post's coding, when
+// made, goes with it to the sink (then a CodedSink).
+func put(ctx context.Context, sink Sink, it Item, coding *kopuro.Coding, rep *Report) error {
 	var err error
 	var kind string
 	switch {
@@ -144,7 +160,12 @@ func put(ctx context.Context, sink Sink, it Item, rep *Report) error {
 		if it.Post.Source.Format == "" {
 			it.Post.Source = kopuro.Source{Format: rep.Format, File: rep.File, Version: Version}
 		}
-		kind, err = "posts", sink.PutPost(ctx, *it.Post)
+		kind = "posts"
+		if coding != nil {
+			err = sink.(CodedSink).PutCodedPost(ctx, *it.Post, *coding)
+		} else {
+			err = sink.PutPost(ctx, *it.Post)
+		}
 	case it.Comment != nil:
 		kind, err = "comments", sink.PutComment(ctx, *it.Comment)
 	default:
@@ -178,8 +199,9 @@ func locate(err error, file string, line int) error {
 
 // parsed is one yield of a Parse.
 type parsed struct {
-	it  Item
-	err error
+	it     Item
+	coding *kopuro.Coding // made by parseAhead's code
+	err    error
 }
 
 // aheadBatch is how many parsed items travel together from the parsing
@@ -196,7 +218,9 @@ const (
 // error; when yield returns false, parsing stops and parseAhead returns
 // nil, as Parse itself would. The parser reads at most a few batches
 // beyond the item that stopped it, and is done when parseAhead returns.
-func parseAhead(ctx context.Context, f Format, r io.Reader, file string, yield func(Item, error) bool) error {
+// With code set, each good post's coding is made in the parsing goroutine
+// too and yielded with it.
+func parseAhead(ctx context.Context, f Format, r io.Reader, file string, code func(string) kopuro.Coding, yield func(Item, *kopuro.Coding, error) bool) error {
 	batches := make(chan []parsed, aheadBatches)
 	quit := make(chan struct{})
 	var perr error
@@ -213,7 +237,12 @@ func parseAhead(ctx context.Context, f Format, r io.Reader, file string, yield f
 			}
 		}
 		perr = f.Parse(ctx, r, file, func(it Item, err error) bool {
-			buf = append(buf, parsed{it, err})
+			p := parsed{it: it, err: err}
+			if code != nil && err == nil && it.Post != nil {
+				c := code(it.Post.Text)
+				p.coding = &c
+			}
+			buf = append(buf, p)
 			return len(buf) < aheadBatch || send()
 		})
 		if len(buf) > 0 {
@@ -222,7 +251,7 @@ func parseAhead(ctx context.Context, f Format, r io.Reader, file string, yield f
 	}()
 	for b := range batches {
 		for _, p := range b {
-			if !yield(p.it, p.err) {
+			if !yield(p.it, p.coding, p.err) {
 				close(quit)
 				for range batches { // let the parser finish
 				}

@@ -61,12 +61,25 @@ func (b *batcher) stmt(ctx context.Context, head, tuple, tail string, rows int) 
 // exec runs head, tuples and tail for the rows in args (cols arguments a
 // row), at most max rows a statement.
 func (b *batcher) exec(ctx context.Context, head, tuple, tail string, cols, max int, args []any) error {
-	return chunks(len(args)/cols, max, func(from, n int) error {
+	_, err := b.execCount(ctx, head, tuple, tail, cols, max, args)
+	return err
+}
+
+// execCount is exec that returns how many rows the statements changed.
+func (b *batcher) execCount(ctx context.Context, head, tuple, tail string, cols, max int, args []any) (int64, error) {
+	var changed int64
+	err := chunks(len(args)/cols, max, func(from, n int) error {
 		st, err := b.stmt(ctx, head, tuple, tail, n)
 		if err != nil {
 			return err
 		}
-		_, err = st.ExecContext(ctx, args[from*cols:(from+n)*cols]...)
+		res, err := st.ExecContext(ctx, args[from*cols:(from+n)*cols]...)
+		if err != nil {
+			return err
+		}
+		c, err := res.RowsAffected()
+		changed += c
 		return err
 	})
+	return changed, err
 }

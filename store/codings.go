@@ -59,9 +59,6 @@ func (db *DB) SaveCodings(ctx context.Context, cs []kopuro.Coding) error {
 			return err
 		}
 		for _, c := range cs {
-			if err := c.Labels.Validate(); err != nil {
-				return err
-			}
 			if k := (key{c.PostID, c.Coder}); seen[k] {
 				if err := flush(); err != nil {
 					return err
@@ -69,25 +66,29 @@ func (db *DB) SaveCodings(ctx context.Context, cs []kopuro.Coding) error {
 			} else {
 				seen[k] = true
 			}
-			scores, evidence := "", ""
-			if len(c.Scores) > 0 {
-				j, _ := json.Marshal(c.Scores)
-				scores = string(j)
+			row, err := db.codingRow(c)
+			if err != nil {
+				return err
 			}
-			if len(c.Evidence) > 0 {
-				j, _ := json.Marshal(c.Evidence)
-				evidence = string(j)
-			}
-			at := c.At
-			if at.IsZero() {
-				at = db.Now()
-			}
-			l := c.Labels
-			args = append(args, c.PostID, c.Coder, c.Codebook, string(l.Lang), string(l.Category), string(l.Area),
-				joinInts(l.SDGs), boolInt(l.CTA), boolInt(l.Question), boolInt(l.Story), scores, evidence, at.Unix())
+			args = append(args, row...)
 		}
 		return flush()
 	})
+}
+
+// codingRow returns the arguments codingsTuple binds for c, stamped now
+// unless it has a time, or an error if its labels are not valid.
+func (db *DB) codingRow(c kopuro.Coding) ([]any, error) {
+	if err := c.Labels.Validate(); err != nil {
+		return nil, err
+	}
+	at := c.At
+	if at.IsZero() {
+		at = db.Now()
+	}
+	l := c.Labels
+	return []any{c.PostID, c.Coder, c.Codebook, string(l.Lang), string(l.Category), string(l.Area),
+		joinInts(l.SDGs), boolInt(l.CTA), boolInt(l.Question), boolInt(l.Story), scoresJSON(c.Scores), evidenceJSON(c.Evidence), at.Unix()}, nil
 }
 
 // codingBatch is how many codings one statement stores at most.
@@ -106,6 +107,16 @@ ON CONFLICT (post_id, coder) DO UPDATE SET
   codebook = excluded.codebook, lang = excluded.lang, category = excluded.category, tm_area = excluded.tm_area,
   sdgs = excluded.sdgs, cta = excluded.cta, question = excluded.question, story = excluded.story,
   scores = excluded.scores, evidence = excluded.evidence, created_at = excluded.created_at`
+
+// codingsUpsertChanged is codingsUpsert for an import, which codes every
+// post it stores: a coding that would not change (the post's text is the
+// same) keeps its row and time, and one that would (the text changed, or
+// the codebook) is replaced.
+const codingsUpsertChanged = codingsUpsert + `
+WHERE codings.codebook <> excluded.codebook OR codings.lang <> excluded.lang OR codings.category <> excluded.category
+  OR codings.tm_area <> excluded.tm_area OR codings.sdgs <> excluded.sdgs OR codings.cta <> excluded.cta
+  OR codings.question <> excluded.question OR codings.story <> excluded.story
+  OR codings.scores <> excluded.scores OR codings.evidence <> excluded.evidence`
 
 // Codings returns every coding of a post: the machine's first, then the
 // human coders' by name.

@@ -27,6 +27,9 @@ type ImportTx struct {
 	pendingKeys map[postKey]struct{}
 	// pendingComments are comments of pending posts, written after them.
 	pendingComments []kopuro.Comment
+	// coded counts the machine codings PutCodedPost's posts brought that
+	// were new or changed.
+	coded int
 }
 
 // stmt returns query prepared once in this transaction: an import runs
@@ -89,6 +92,10 @@ func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 		return it.flushPosts(ctx)
 	})
 }
+
+// Coded is how many posts got a new or changed machine coding with
+// PutCodedPost; it is final once Import has returned.
+func (t *ImportTx) Coded() int { return t.coded }
 
 // PutInstitution inserts or updates an institution by code. Empty fields of
 // in do not erase stored values (a ranking table knows names, not types).
@@ -260,6 +267,18 @@ ON CONFLICT (account_id, metric, as_of) DO UPDATE SET
 // written in batches (see flushPosts), with the comments on them; whatever
 // reads or moves posts in this transaction flushes the batch first.
 func (t *ImportTx) PutPost(ctx context.Context, p kopuro.Post) error {
+	return t.putPost(ctx, p, nil)
+}
+
+// PutCodedPost is PutPost with the post's machine coding (made from its
+// text while the file was read), written in the same batch right after the
+// post: the analysis that follows an import then has nothing left to read
+// back for it. A stored coding that would not change is kept as it is.
+func (t *ImportTx) PutCodedPost(ctx context.Context, p kopuro.Post, c kopuro.Coding) error {
+	return t.putPost(ctx, p, &c)
+}
+
+func (t *ImportTx) putPost(ctx context.Context, p kopuro.Post, coding *kopuro.Coding) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -293,7 +312,7 @@ func (t *ImportTx) PutPost(ctx context.Context, p kopuro.Post) error {
 		string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
 		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
 		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
-		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()}, key: k, tags: p.Hashtags})
+		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()}, key: k, tags: p.Hashtags, coding: coding})
 	if len(t.pending) >= postBatch {
 		return t.flushPosts(ctx)
 	}
@@ -303,9 +322,10 @@ func (t *ImportTx) PutPost(ctx context.Context, p kopuro.Post) error {
 // pendingPost is a post waiting in the batch: its row's arguments, in
 // postsInsert's column order, and its hashtags.
 type pendingPost struct {
-	args []any
-	key  postKey
-	tags []string
+	args   []any
+	key    postKey
+	tags   []string
+	coding *kopuro.Coding // nil: coded after the import
 }
 
 // postBatch is how many posts one flush writes. Each statement that
@@ -340,6 +360,10 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 	if len(t.pending) == 0 {
 		return nil
 	}
+	// The codings' rows (their JSON above all) are made on another core
+	// while the posts are written; only their post ids wait for the posts.
+	coded := make(chan codedRows, 1)
+	go func(pending []pendingPost) { coded <- t.db.codingRows(pending) }(t.pending)
 	ids := make(map[postKey]int64, len(t.pending))
 	err := chunks(len(t.pending), postBatch, func(from, n int) error {
 		args := make([]any, 0, n*19)
@@ -365,12 +389,16 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 		}
 		return rows.Err()
 	})
+	rows := <-coded
 	if err != nil {
 		return err
 	}
+	if rows.err != nil {
+		return rows.err
+	}
 	postIDs := make([]any, 0, len(t.pending))
-	var tags []any
-	for _, pp := range t.pending {
+	var tags, codings []any
+	for i, pp := range t.pending {
 		id, ok := ids[pp.key]
 		if !ok {
 			return errors.New("store: a batched post upsert returned no id")
@@ -385,6 +413,10 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 		for _, tag := range pp.tags {
 			tags = append(tags, id, tag)
 		}
+		if row := rows.rows[i]; row != nil {
+			row[0] = id
+			codings = append(codings, row...)
+		}
 	}
 	clear(t.pendingKeys)
 	clear(t.pending)
@@ -395,6 +427,12 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 	if err := t.batches.exec(ctx, `INSERT INTO post_hashtags (post_id, tag) VALUES `, `(?, ?)`, ` ON CONFLICT DO NOTHING`, 2, rowBatch, tags); err != nil {
 		return err
 	}
+	// A batch holds each post once, so each coding once too.
+	n, err := t.batches.execCount(ctx, codingsInsert, codingsTuple, codingsUpsertChanged, codingArgs, postBatch, codings)
+	if err != nil {
+		return err
+	}
+	t.coded += int(n)
 	for i, c := range t.pendingComments {
 		if err := t.insertComment(ctx, ids[postKey{c.Platform, c.PostExternalID}], c); err != nil {
 			return err
@@ -403,6 +441,25 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 	}
 	t.pendingComments = t.pendingComments[:0]
 	return nil
+}
+
+// codedRows are the codings' rows of a batch of pending posts, by index
+// (nil for a post without a coding), their post ids still to be set.
+type codedRows struct {
+	rows [][]any
+	err  error
+}
+
+func (db *DB) codingRows(pending []pendingPost) codedRows {
+	out := codedRows{rows: make([][]any, len(pending))}
+	for i, pp := range pending {
+		if pp.coding != nil {
+			if out.rows[i], out.err = db.codingRow(*pp.coding); out.err != nil {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // PutComment inserts or updates a comment of a stored post.

@@ -50,9 +50,16 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	failed := 0
+	// Posts are coded as they are read, on the core the storing leaves
+	// free, and stored with their codings; the pass below codes only what
+	// that missed (a restored dump's posts, say).
+	version := eng.Codebook().Version()
+	code := func(text string) kopuro.Coding { return eng.Analyze(text).Coding(0, version) }
+	failed, coded := 0, 0
 	for _, path := range fs.Args() {
-		if err := importFile(ctx, e, db, path, importer.Options{Partial: *partial, Format: *format}, *quiet); err != nil {
+		n, err := importFile(ctx, e, db, path, importer.Options{Partial: *partial, Format: *format, Code: code}, *quiet)
+		coded += n
+		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -66,6 +73,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	n += coded
 	if n > 0 {
 		fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.analyze.done", "Count", n, "Version", eng.Codebook().Version()))
 	}
@@ -79,20 +87,22 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func importFile(ctx context.Context, e *env, db *store.DB, path string, opts importer.Options, quiet bool) error {
+// importFile imports one file and returns how many posts it coded (see
+// importer.Options.Code).
+func importFile(ctx context.Context, e *env, db *store.DB, path string, opts importer.Options, quiet bool) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "cli.import.open", "cannot open %s: %v", path, err).WithArg("File", path)
+		return 0, kopuro.Errorf(kopuro.EInvalid, "cli.import.open", "cannot open %s: %v", path, err).WithArg("File", path)
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
 	if head, _ := br.Peek(4096); store.IsDump(head) {
 		// A whole-store dump (kopuro export) is restored, not imported.
 		if err := db.Restore(ctx, br, path); err != nil {
-			return err
+			return 0, err
 		}
 		fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.import.restored", "File", path))
-		return nil
+		return 0, nil
 	}
 	var prog *progress
 	if !quiet {
@@ -100,17 +110,19 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 		opts.Progress = prog.update
 	}
 	if opts.Institutions, err = db.Institutions(ctx); err != nil {
-		return err
+		return 0, err
 	}
 	var rep importer.Report
+	var itx *store.ImportTx
 	err = db.Import(ctx, func(tx *store.ImportTx) error {
 		var err error
+		itx = tx
 		rep, err = importer.Run(ctx, br, path, opts, tx)
 		return err
 	})
 	prog.done()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.import.stored", "File", path, "Format", rep.Format, "Items", itemsText(e, rep.Items)))
 	for _, ierr := range rep.Errors {
@@ -119,7 +131,7 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 	if len(rep.Errors) > 0 {
 		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli.import.skipped", "Count", len(rep.Errors), "File", path))
 	}
-	return nil
+	return itx.Coded(), nil
 }
 
 // itemsText lists stored counts by kind: "2 institutions, 31 snapshots".
