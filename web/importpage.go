@@ -189,17 +189,26 @@ func (s *Server) importPost(w http.ResponseWriter, r *http.Request) error {
 	err = s.imports.start(j, func() {
 		defer os.Remove(tmp.Name())
 		defer tmp.Close()
-		opts := importer.Options{Partial: j.Partial, Progress: func(n int) { j.items.Store(int64(n)) }}
+		// Posts are coded as they are read and stored with their codings,
+		// as `kopuro import` does: a changed text gets a fresh coding. The
+		// pass after codes only what that missed.
+		version := s.eng.Codebook().Version()
+		opts := importer.Options{Partial: j.Partial, Progress: func(n int) { j.items.Store(int64(n)) },
+			Code: func(text string) kopuro.Coding { return s.eng.Analyze(text).Coding(0, version) }}
 		var rep importer.Report
+		var itx *store.ImportTx
 		err := s.db.Import(ctx, func(tx *store.ImportTx) error {
-			guard.Sink = tx
+			guard.Sink, itx = tx, tx
 			var err error
 			rep, err = importer.Run(ctx, countingReader{tmp, &j.read}, j.File, opts, guard)
 			return err
 		})
 		coded := 0
 		if err == nil {
-			coded, err = insight.CodePosts(ctx, s.db, s.eng, false)
+			coded = itx.Coded()
+			var more int
+			more, err = insight.CodePosts(ctx, s.db, s.eng, false)
+			coded += more
 		}
 		if err != nil && kopuro.ErrorCode(err) == kopuro.EInternal {
 			s.log.Error("import failed", "id", j.RequestID, "job", j.ID, "file", j.File, "err", err)
@@ -286,6 +295,19 @@ func (g *importGuard) PutPost(ctx context.Context, p kopuro.Post) error {
 		return err
 	}
 	return g.Sink.PutPost(ctx, p)
+}
+
+// PutCodedPost is PutPost with the post's machine coding (importer.CodedSink),
+// under the same check.
+func (g *importGuard) PutCodedPost(ctx context.Context, p kopuro.Post, c kopuro.Coding) error {
+	if err := g.check(g.refInst(p.Account)); err != nil {
+		return err
+	}
+	cs, ok := g.Sink.(importer.CodedSink)
+	if !ok {
+		return g.Sink.PutPost(ctx, p)
+	}
+	return cs.PutCodedPost(ctx, p, c)
 }
 
 // PutComment is for users who may import everywhere: a comment names only

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kopuro"
+	"kopuro/store"
 )
 
 // upload builds a multipart body for POST /import with a fixed boundary,
@@ -157,6 +160,35 @@ func TestImportPage(t *testing.T) {
 	if strings.Contains(body, "<b>myspace</b>") {
 		t.Error("markup from the file rendered unescaped")
 	}
+	// The same post uploaded again with another text is coded again: its
+	// machine coding follows the new text, not the first one.
+	if got := f.machineCoding(t, "up1"); got.Category != kopuro.ThirdMission {
+		t.Fatalf("first text coded %q, want third mission", got.Category)
+	}
+	changed := `{"kind":"post","platform":"instagram","institution":"` + f.Own + `","external_id":"up1","published":"2025-05-03T10:00:00Z","text":"The Faculty of Physics published the results of its laboratory research on semiconductors in a peer-reviewed journal."}` + "\n"
+	_, body = f.uploadAndWait(t, asAdmin, upload(t, f.Own, "posts.ndjson", changed, false))
+	if !strings.Contains(body, `data-state="done"`) {
+		t.Fatalf("re-upload failed:\n%s", body)
+	}
+	if got := f.machineCoding(t, "up1"); got.Category != kopuro.Research {
+		t.Errorf("changed text coded %q, want research: the coding of the old text was kept", got.Category)
+	}
+}
+
+// machineCoding is the effective coding of the post with the external id.
+func (f *authFixture) machineCoding(t *testing.T, externalID string) kopuro.Labels {
+	t.Helper()
+	var found *kopuro.Coding
+	err := f.S.db.EachPost(context.Background(), store.PostFilter{}, func(lp store.LabeledPost) error {
+		if lp.Post.ExternalID == externalID {
+			found = lp.Coding
+		}
+		return nil
+	})
+	if err != nil || found == nil {
+		t.Fatalf("post %s: coding %v, err %v", externalID, found, err)
+	}
+	return found.Labels
 }
 
 // TestImportProgressPage shows a running job: its progress, a refresh
