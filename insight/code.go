@@ -10,6 +10,14 @@ import (
 	"kopuro/store"
 )
 
+// Coder returns the machine coding of a text as CodePosts stores it (the
+// post id is filled in when stored): an import codes posts while reading
+// them with it (importer.Options.Code).
+func Coder(eng *analyze.Engine) func(text string) kopuro.Coding {
+	version := eng.Codebook().Version()
+	return func(text string) kopuro.Coding { return eng.Analyze(text).Coding(0, version) }
+}
+
 // CodePosts gives every post that lacks one a machine coding of the
 // engine's codebook version (every post when all is set), a page at a
 // time, analysing each page on all cores while the page before is saved:
@@ -44,6 +52,7 @@ func CodePosts(ctx context.Context, db *store.DB, eng *analyze.Engine, all bool)
 func codePages(ctx context.Context, db *store.DB, eng *analyze.Engine, all bool, out chan<- []kopuro.Coding) error {
 	const page = 1000
 	version := eng.Codebook().Version()
+	code := Coder(eng)
 	workers := runtime.GOMAXPROCS(0)
 	var after int64
 	for {
@@ -58,7 +67,8 @@ func codePages(ctx context.Context, db *store.DB, eng *analyze.Engine, all bool,
 			go func(w int) {
 				defer wg.Done()
 				for i := w; i < len(posts); i += workers {
-					codings[i] = eng.Analyze(posts[i].Text).Coding(posts[i].ID, version)
+					codings[i] = code(posts[i].Text)
+					codings[i].PostID = posts[i].ID
 				}
 			}(w)
 		}

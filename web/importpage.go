@@ -10,7 +10,6 @@ import (
 	"kopuro"
 	"kopuro/importer"
 	"kopuro/insight"
-	"kopuro/store"
 )
 
 // maxUpload is the largest file the import page takes.
@@ -189,23 +188,10 @@ func (s *Server) importPost(w http.ResponseWriter, r *http.Request) error {
 	err = s.imports.start(j, func() {
 		defer os.Remove(tmp.Name())
 		defer tmp.Close()
-		// Posts are coded as they are read and stored with their codings,
-		// as `kopuro import` does: a changed text gets a fresh coding. The
-		// pass after codes only what that missed.
-		version := s.eng.Codebook().Version()
-		opts := importer.Options{Partial: j.Partial, Progress: func(n int) { j.items.Store(int64(n)) },
-			Code: func(text string) kopuro.Coding { return s.eng.Analyze(text).Coding(0, version) }}
-		var rep importer.Report
-		var itx *store.ImportTx
-		err := s.db.Import(ctx, func(tx *store.ImportTx) error {
-			guard.Sink, itx = tx, tx
-			var err error
-			rep, err = importer.Run(ctx, countingReader{tmp, &j.read}, j.File, opts, guard)
-			return err
-		})
-		coded := 0
+		opts := importer.Options{Partial: j.Partial, Progress: func(n int) { j.items.Store(int64(n)) }}
+		rep, coded, err := insight.ImportFile(ctx, s.db, s.eng, countingReader{tmp, &j.read}, j.File, opts,
+			func(tx importer.Sink) importer.Sink { guard.Sink = tx; return guard })
 		if err == nil {
-			coded = itx.Coded()
 			var more int
 			more, err = insight.CodePosts(ctx, s.db, s.eng, false)
 			coded += more

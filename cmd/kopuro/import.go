@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"kopuro"
+	"kopuro/analyze"
 	"kopuro/importer"
 	"kopuro/insight"
 	"kopuro/store"
@@ -50,14 +51,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	// Posts are coded as they are read, on the core the storing leaves
-	// free, and stored with their codings; the pass below codes only what
-	// that missed (a restored dump's posts, say).
-	version := eng.Codebook().Version()
-	code := func(text string) kopuro.Coding { return eng.Analyze(text).Coding(0, version) }
 	failed, coded := 0, 0
 	for _, path := range fs.Args() {
-		n, err := importFile(ctx, e, db, path, importer.Options{Partial: *partial, Format: *format, Code: code}, *quiet)
+		n, err := importFile(ctx, e, db, eng, path, importer.Options{Partial: *partial, Format: *format}, *quiet)
 		coded += n
 		if err != nil {
 			if ctx.Err() != nil {
@@ -89,7 +85,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 
 // importFile imports one file and returns how many posts it coded (see
 // importer.Options.Code).
-func importFile(ctx context.Context, e *env, db *store.DB, path string, opts importer.Options, quiet bool) (int, error) {
+func importFile(ctx context.Context, e *env, db *store.DB, eng *analyze.Engine, path string, opts importer.Options, quiet bool) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, kopuro.Errorf(kopuro.EInvalid, "cli.import.open", "cannot open %s: %v", path, err).WithArg("File", path)
@@ -109,17 +105,7 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 		prog = newProgress(e, f)
 		opts.Progress = prog.update
 	}
-	if opts.Institutions, err = db.Institutions(ctx); err != nil {
-		return 0, err
-	}
-	var rep importer.Report
-	var itx *store.ImportTx
-	err = db.Import(ctx, func(tx *store.ImportTx) error {
-		var err error
-		itx = tx
-		rep, err = importer.Run(ctx, br, path, opts, tx)
-		return err
-	})
+	rep, coded, err := insight.ImportFile(ctx, db, eng, br, path, opts, nil)
 	prog.done()
 	if err != nil {
 		return 0, err
@@ -131,7 +117,7 @@ func importFile(ctx context.Context, e *env, db *store.DB, path string, opts imp
 	if len(rep.Errors) > 0 {
 		fmt.Fprintln(e.stderr, e.cat.T(e.lang, "cli.import.skipped", "Count", len(rep.Errors), "File", path))
 	}
-	return itx.Coded(), nil
+	return coded, nil
 }
 
 // itemsText lists stored counts by kind: "2 institutions, 31 snapshots".
