@@ -1,6 +1,7 @@
 package insight
 
 import (
+	"slices"
 	"sort"
 
 	"kopuro"
@@ -67,7 +68,7 @@ func BuildAudience(insts []kopuro.Institution, accounts []kopuro.Account, latest
 	}
 	t := AudienceTable{}
 	for _, p := range kopuro.Platforms {
-		if contains(kopuro.StudyPlatforms, p) || extra[p] {
+		if slices.Contains(kopuro.StudyPlatforms, p) || extra[p] {
 			t.Platforms = append(t.Platforms, p)
 		}
 	}
@@ -99,15 +100,6 @@ func (r AudienceRow) Total() int64 {
 func hasMetric(latest []store.AccountSnapshot, account int64, m kopuro.Metric) bool {
 	for _, ls := range latest {
 		if ls.Account.ID == account && ls.Snapshot.Metric == m {
-			return true
-		}
-	}
-	return false
-}
-
-func contains[T comparable](xs []T, x T) bool {
-	for _, y := range xs {
-		if y == x {
 			return true
 		}
 	}

@@ -79,13 +79,10 @@ WHERE i.code = ? GROUP BY p.account_id`), code)
 var streamSelect = strings.Replace(postSelect, "c.scores, c.evidence", "'', ''", 1)
 
 func (db *DB) streamPosts(ctx context.Context, code string, from, to time.Time, f Feed) error {
-	// Select by the institution's account ids so that the (account_id,
-	// published) index drives the query; a filter on i.code lets SQLite
-	// walk every post of the period for each institution.
-	cond, args := PostFilter{From: from, To: to}.where()
-	rows, err := db.sql.QueryContext(ctx, db.q(streamSelect+` WHERE p.account_id IN (
-  SELECT a2.id FROM accounts a2 JOIN institutions i2 ON i2.id = a2.institution_id WHERE i2.code = ?)
-  AND `+cond+" ORDER BY p.published, p.id"), append([]any{code}, args...)...)
+	// PostFilter selects by the institution's account ids, so that the
+	// (account_id, published) index drives the query.
+	cond, args := PostFilter{Institution: code, From: from, To: to}.where()
+	rows, err := db.sql.QueryContext(ctx, db.q(streamSelect+" WHERE "+cond+" ORDER BY p.published, p.id"), args...)
 	if err != nil {
 		return err
 	}
