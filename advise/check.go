@@ -2,6 +2,7 @@ package advise
 
 import (
 	"fmt"
+	"kopuro/codebook"
 	"sort"
 	"strings"
 
@@ -95,7 +96,7 @@ func CheckDraft(d Draft, tr Translator, lang string) Check {
 	var sdg []string
 	tagged := false
 	for t := range have {
-		if strings.HasPrefix(t, "sdg") && len(t) > 3 && strings.Trim(t[3:], "0123456789") == "" {
+		if isSDGTag(t) {
 			tagged = true
 		}
 	}
@@ -110,7 +111,7 @@ func CheckDraft(d Draft, tr Translator, lang string) Check {
 	if tm && !carriesEnglish(d) {
 		add(Multilingual, "check.multilingual", map[string]any{"lang": string(l.Lang), "langs": langs(d.Langs), "third_mission": true})
 	}
-	out = append(out, limitSuggestions(d, tags)...)
+	out = append(out, limitSuggestions(d, tags, tr.T(lang, "platform."+string(d.Platform)))...)
 
 	order := map[string]int{}
 	for i, id := range RuleIDs {
@@ -126,7 +127,9 @@ func CheckDraft(d Draft, tr Translator, lang string) Check {
 	return Check{Labels: l, Suggestions: out}
 }
 
-func limitSuggestions(d Draft, tags []string) []Suggestion {
+// limitSuggestions checks d against its platform's limits; name is the
+// platform's name in the reader's language.
+func limitSuggestions(d Draft, tags []string, name string) []Suggestion {
 	lim, ok := Limits[d.Platform]
 	if !ok {
 		return nil
@@ -139,31 +142,14 @@ func limitSuggestions(d Draft, tags []string) []Suggestion {
 	if n := Length(d.Text, lim.Unit); n > max {
 		out = append(out, Suggestion{ID: PlatformFit, key: "check.limit.length",
 			Evidence: map[string]any{"platform": string(d.Platform), "length": n, "limit": max, "unit": lim.Unit, "of": what},
-			args:     []any{"Platform", platformName(d.Platform), "Count", n, "Limit", max}})
+			args:     []any{"Platform", name, "Count", n, "Limit", max}})
 	}
 	if lim.Hashtags > 0 && len(tags) > lim.Hashtags {
 		out = append(out, Suggestion{ID: PlatformFit, key: "check.limit.hashtags",
 			Evidence: map[string]any{"platform": string(d.Platform), "hashtags": len(tags), "limit": lim.Hashtags},
-			args:     []any{"Platform", platformName(d.Platform), "Count", len(tags), "Limit", lim.Hashtags}})
+			args:     []any{"Platform", name, "Count", len(tags), "Limit", lim.Hashtags}})
 	}
 	return out
-}
-
-func platformName(p kopuro.Platform) string {
-	switch p {
-	case kopuro.YouTube:
-		return "YouTube"
-	case kopuro.TikTok:
-		return "TikTok"
-	case kopuro.LinkedIn:
-		return "LinkedIn"
-	case kopuro.X:
-		return "X"
-	case kopuro.VK:
-		return "VK"
-	}
-	s := string(p)
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func carriesEnglish(d Draft) bool {
@@ -181,6 +167,19 @@ func langs(ls []kopuro.Lang) []string {
 		out = append(out, string(l))
 	}
 	return out
+}
+
+// isSDGTag tells whether a normalised tag is a goal's tag in any of the
+// codebook's languages: sdg4, цур4, төм4.
+func isSDGTag(t string) bool {
+	for _, prefixes := range codebook.Default().SDGTags {
+		for _, p := range prefixes {
+			if rest, ok := strings.CutPrefix(t, strings.ToLower(p)); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func normTag(s string) string { return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#")) }

@@ -53,6 +53,24 @@ func TestCheckDraft(t *testing.T) {
 	}
 }
 
+// TestCheckDraftSDGTagAnyLanguage: a goal's tag in Russian or Kyrgyz
+// counts as much as #SDG4; only a draft with none is asked for one.
+func TestCheckDraftSDGTagAnyLanguage(t *testing.T) {
+	for text, wantSDG := range map[string]bool{
+		"Волонтеры провели урок #SDG4":   false,
+		"Волонтеры провели урок #ЦУР4":   false,
+		"Волонтерлор сабак өтүштү #ТӨМ4": false,
+		"Волонтеры провели урок #ЦУРА":   true,
+		"Волонтеры провели урок":         true,
+	} {
+		d := Draft{Text: text, Platform: kopuro.Instagram, Labels: kopuro.Labels{Category: kopuro.ThirdMission, SDGs: []int{4}}}
+		got := strings.Contains(ids(CheckDraft(d, i18n.Embedded(), "en")), SDG)
+		if got != wantSDG {
+			t.Errorf("%q: SDG suggestion %v, want %v", text, got, wantSDG)
+		}
+	}
+}
+
 func orderedIDs(s string) []string {
 	if s == "" {
 		return nil
@@ -110,7 +128,7 @@ func TestLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got *Suggestion
-		for _, s := range limitSuggestions(tt.d, kopuro.Hashtags(tt.d.Text)) {
+		for _, s := range limitSuggestions(tt.d, kopuro.Hashtags(tt.d.Text), string(tt.d.Platform)) {
 			s := s
 			got = &s
 		}

@@ -44,7 +44,7 @@ func Length(s, unit string) int {
 	case "utf16":
 		n := 0
 		for _, r := range s {
-			n += len(utf16.Encode([]rune{r}))
+			n += utf16.RuneLen(r)
 		}
 		return n
 	case "bytes":

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"kopuro"
 	"kopuro/i18n"
 	"kopuro/metrics"
 )
@@ -124,8 +123,8 @@ func platformList(tr Translator, lang string, ids []string) string {
 	names := make([]string, len(ids))
 	for i, id := range ids {
 		names[i] = tr.T(lang, "platform."+id)
-		if strings.HasPrefix(names[i], "!") {
-			names[i] = platformName(kopuro.Platform(id))
+		if strings.HasPrefix(names[i], "!") { // a platform the catalogues do not name
+			names[i] = strings.ToUpper(id[:1]) + id[1:]
 		}
 	}
 	if len(names) < 2 {
