@@ -74,7 +74,7 @@ func effect(m *Model, f fmtr) []Block {
 	}
 	// The chart pools the posts of every reported university: per area the
 	// median of the per-post ER, the same rates as the table's.
-	ch := &Chart{Sheet: "er_area_chart", Title: f.t("report.er_area.chart"), Unit: "ER, %", Note: f.t("report.er_area.chart_note")}
+	ch := &Chart{Sheet: "er_area_chart", Title: f.t("report.er_area.chart"), Unit: f.t("report.er_area.unit"), Note: f.t("report.er_area.chart_note")}
 	for _, a := range kopuro.Areas {
 		if g := m.Pooled.By[metrics.DimArea][string(a)]; g.Median.OK() {
 			ch.Bars = append(ch.Bars, Bar{Label: name(string(a)), Value: g.Median.V, Text: f.value(g.Median, 2, true).Text})
