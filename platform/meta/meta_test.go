@@ -114,7 +114,10 @@ func TestCollect(t *testing.T) {
 
 func TestHiddenAndZeroCounts(t *testing.T) {
 	cs := collectors(t, config(fakeGraph(t), fakeapi.NewClock(start)))
-	ig, _ := cs[kopuro.Instagram].Collect(context.Background(), kopuro.AccountRef{Handle: "alatoo.test"}, time.Time{})
+	ig, err := cs[kopuro.Instagram].Collect(context.Background(), kopuro.AccountRef{Handle: "alatoo.test"}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	likes := map[string]kopuro.Count{}
 	for _, p := range ig.Posts {
 		likes[p.ExternalID] = p.Likes
@@ -122,8 +125,11 @@ func TestHiddenAndZeroCounts(t *testing.T) {
 	if likes["17900000000000012"].Valid || likes["17900000000000013"] != kopuro.Known(0) {
 		t.Errorf("hidden likes must be Unknown and zero likes zero: %v", likes)
 	}
-	fb, _ := cs[kopuro.Facebook].Collect(context.Background(), kopuro.AccountRef{Handle: "alatoo.edu"}, time.Time{})
-	if len(fb.Posts) > 1 && fb.Posts[1].Shares != kopuro.Known(0) {
+	fb, err := cs[kopuro.Facebook].Collect(context.Background(), kopuro.AccountRef{Handle: "alatoo.edu"}, time.Time{})
+	if err != nil || len(fb.Posts) < 2 {
+		t.Fatalf("facebook: %d posts, %v; the fixture has a second post without a shares field", len(fb.Posts), err)
+	}
+	if fb.Posts[1].Shares != kopuro.Known(0) {
 		t.Errorf("a post without shares field but with summaries has 0 shares: %v", fb.Posts[1].Shares)
 	}
 }

@@ -3,6 +3,7 @@ package telegram
 import (
 	"bytes"
 	"fmt"
+	"kopuro/platform/httpx"
 	"math"
 	"strconv"
 	"strings"
@@ -116,7 +117,7 @@ func readMessage(n *html.Node) (Message, *kopuro.Error) {
 	channel, num, _ := strings.Cut(post, "/")
 	id, err := strconv.ParseInt(num, 10, 64)
 	if err != nil || id <= 0 || !ValidChannel(channel) {
-		return Message{}, problem(post, "data-post", fmt.Sprintf("%q is not channel/number", clip(post)))
+		return Message{}, problem(post, "data-post", fmt.Sprintf("%q is not channel/number", httpx.Printable(post, 40)))
 	}
 	m := Message{ID: id, Channel: channel, Views: kopuro.Unknown}
 	var when string
@@ -152,7 +153,7 @@ func readMessage(n *html.Node) (Message, *kopuro.Error) {
 	}
 	t, err := time.Parse(time.RFC3339, when)
 	if err != nil {
-		return Message{}, problem(post, "time.datetime", fmt.Sprintf("%q is not an RFC 3339 time", clip(when)))
+		return Message{}, problem(post, "time.datetime", fmt.Sprintf("%q is not an RFC 3339 time", httpx.Printable(when, 40)))
 	}
 	_, m.Offset = t.Zone()
 	m.Published = t.UTC()
@@ -225,24 +226,8 @@ func ValidChannel(s string) bool {
 }
 
 func problem(post, field, detail string) *kopuro.Error {
-	return kopuro.Errorf(kopuro.EInvalid, "collect.malformed", "telegram: message %s: unreadable: %s", clip(post), detail).
-		WithArg("Platform", "Telegram").WithArg("Page", clip(post)).WithArg("Detail", detail).InField(field)
-}
-
-// clip keeps an untrusted value short and printable in messages.
-func clip(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if i >= 40 {
-			b.WriteString("…")
-			break
-		}
-		if r < ' ' || r == 0x7f {
-			r = ' '
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return kopuro.Errorf(kopuro.EInvalid, "collect.malformed", "telegram: message %s: unreadable: %s", httpx.Printable(post, 40), detail).
+		WithArg("Platform", "Telegram").WithArg("Page", httpx.Printable(post, 40)).WithArg("Detail", detail).InField(field)
 }
 
 // walk visits n and its descendants depth first; visit returns false to
