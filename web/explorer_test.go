@@ -334,4 +334,19 @@ func TestPostsCSVExport(t *testing.T) {
 	if !strings.Contains(body, ",third_mission,community_engagement,6,false,false,false,,t") {
 		t.Errorf("the machine's labels are not exported: %s", body)
 	}
+	// Untrusted cells of every column reach a spreadsheet as text, never as
+	// a formula: the external id and URL as much as the text.
+	err := f.DB.Import(context.Background(), func(tx *store.ImportTx) error {
+		return tx.PutPost(context.Background(), kopuro.Post{Platform: kopuro.Telegram, ExternalID: "=1+1", URL: "=HYPERLINK(\"x\")",
+			Account: kopuro.AccountRef{Platform: kopuro.Telegram, Handle: f.Own + "_news"}, Published: time.Date(2025, 5, 9, 10, 0, 0, 0, time.UTC), Text: "@cmd", Likes: kopuro.Known(1)})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body = get(t, f.S, "/api/v1/posts.csv?institution="+f.Own)
+	for _, want := range []string{",'=1+1,", `'=HYPERLINK(""x"")`, ",'@cmd,"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("csv lacks the defused cell %s:\n%s", want, body)
+		}
+	}
 }

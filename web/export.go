@@ -38,9 +38,11 @@ func (s *Server) apiPostsCSV(w http.ResponseWriter, r *http.Request) error {
 	}
 	err = s.db.EachPost(r.Context(), q.PostFilter, func(lp store.LabeledPost) error {
 		p := lp.Post
-		rec := []string{strconv.FormatInt(p.ID, 10), string(p.Platform), p.ExternalID, lp.Account.Institution, lp.Account.Handle, p.URL,
+		// Every text that came from a file or a platform is untrusted:
+		// none may reach a spreadsheet as a formula.
+		rec := []string{strconv.FormatInt(p.ID, 10), string(p.Platform), safeCell(p.ExternalID), lp.Account.Institution, safeCell(lp.Account.Handle), safeCell(p.URL),
 			p.Published.UTC().Format("2006-01-02T15:04:05Z"), string(p.Format),
-			count(p.Likes), count(p.Comments), count(p.Shares), count(p.Views), count(p.Saves), csvSafe(p.Text), csvSafe(strings.Join(p.Hashtags, " "))}
+			count(p.Likes), count(p.Comments), count(p.Shares), count(p.Views), count(p.Saves), safeCell(p.Text), safeCell(strings.Join(p.Hashtags, " "))}
 		if c := lp.Coding; c != nil {
 			sdgs := make([]string, len(c.Labels.SDGs))
 			for i, g := range c.Labels.SDGs {
@@ -60,12 +62,4 @@ func (s *Server) apiPostsCSV(w http.ResponseWriter, r *http.Request) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// csvSafe keeps a spreadsheet from reading an untrusted cell as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
