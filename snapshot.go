@@ -37,6 +37,11 @@ func (s *Snapshot) Validate() error {
 	return s.Value.validate("value")
 }
 
+// Known reports whether s carries a figure: a value with a precision
+// other than None. A snapshot that is not known says "no data", which is
+// shown as such and never read as 0.
+func (s Snapshot) Known() bool { return s.Value.Valid && s.Precision != None }
+
 // Sort key for leaderboards: below-bounded values rank under exact values of
 // the same number and missing values rank last.
 func (s Snapshot) RankValue() float64 {

@@ -1,6 +1,10 @@
 package metrics
 
-import "time"
+import (
+	"time"
+
+	"kopuro"
+)
 
 // Previous is the period of equal length that ends where p starts: the
 // same number of whole months when p runs from the first of a month to the
@@ -30,9 +34,12 @@ type Change struct {
 }
 
 // Latest returns the newest snapshot with a value dated before end (a
-// month-only date counts from its first day), so that a figure published
-// after a period never stands for it. Days is its distance from end.
-// With no such snapshot the value is missing.
+// month-only date counts from its first day: kopuro.Date.Before; the
+// newest by kopuro.Date.Compare), so that a figure recorded after a
+// period never stands for it: this is an account's followers for a period
+// ending at end, the rule Table 1 follows too (store.LatestAudience).
+// Days is its distance from end. With no such snapshot the value is
+// missing — never the nearest later one, never 0.
 func (s *Series) Latest(end time.Time) Point {
 	i := s.latest(end)
 	if i < 0 {
@@ -42,14 +49,20 @@ func (s *Series) Latest(end time.Time) Point {
 }
 
 func (s *Series) latest(end time.Time) int {
-	if s == nil {
-		return -1
-	}
-	// Snapshots are in the order of their middles; the first days are
-	// checked one by one because a month and a day in it overlap.
+	return s.newest(func(d kopuro.Date) bool { return d.Before(end) })
+}
+
+// newest is the newest snapshot (Date.Compare; of equal dates, the one
+// added last) whose date is accepted; -1 when none is. The snapshots are
+// in the order of their middles, in which a month and a day in it
+// overlap, so every one is looked at.
+func (s *Series) newest(accept func(kopuro.Date) bool) int {
 	best := -1
+	if s == nil {
+		return best
+	}
 	for i, sn := range s.snaps {
-		if sn.AsOf.Start().Before(end) {
+		if accept(sn.AsOf) && (best < 0 || sn.AsOf.Compare(s.snaps[best].AsOf) >= 0) {
 			best = i
 		}
 	}

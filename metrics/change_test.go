@@ -47,6 +47,20 @@ func TestLatestBefore(t *testing.T) {
 		{"2025-06-01", 1400, Exact, "2024-12-31"}, // the none of January is skipped
 		{"2025-07-01", 1500, Exact, "2025-06"},
 	}
+	// A month-only figure counts from its first day, also when a day of
+	// the same month is known: the day is the newer.
+	s.Add(snap("2024-02-10", 1350, kopuro.Below))
+	tests = append(tests, []struct {
+		end  string
+		v    float64
+		p    Precision
+		asOf string
+	}{
+		{"2024-02-05", 1300, Approx, "2024-02"},
+		{"2024-02-10", 1300, Approx, "2024-02"}, // the day is not before its own midnight
+		{"2024-02-10 00:01", 1350, Below, "2024-02-10"},
+		{"2024-02-20", 1350, Below, "2024-02-10"},
+	}...)
 	for _, tt := range tests {
 		p := s.Latest(day(tt.end))
 		wantValue(t, tt.end, p.Value, tt.v, tt.p)

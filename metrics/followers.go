@@ -17,7 +17,8 @@ type Point struct {
 	Days float64 `json:"days"`
 }
 
-// Series is the audience snapshots of one account in date order. Build it
+// Series is the audience snapshots of one account, in the order of their
+// middles (Date.Mid) for Series.At. Build it
 // with NewSeries; it keeps only snapshots that have a value, because a
 // "none" snapshot says nothing about the count (it is never read as 0).
 type Series struct {
@@ -37,7 +38,7 @@ func NewSeries(snaps []kopuro.Snapshot) *Series {
 // Add inserts one snapshot, keeping date order; snapshots of other metrics
 // and snapshots without a value are ignored.
 func (s *Series) Add(sn kopuro.Snapshot) {
-	if !sn.Metric.Audience() || !sn.Value.Valid || sn.Precision == kopuro.None {
+	if !sn.Metric.Audience() || !sn.Known() {
 		return
 	}
 	i := sort.Search(len(s.snaps), func(i int) bool { return s.snaps[i].AsOf.Mid().After(sn.AsOf.Mid()) })
@@ -88,22 +89,32 @@ func (s *Series) nearest(t time.Time) int {
 	return j - 1
 }
 
-// Growth is the change of an account's audience over a period.
+// Growth is the change of an account's audience within a period.
 type Growth struct {
+	// Start is the figure growth starts from: the newest dated on or
+	// before the period's first day, else (tracking began during the
+	// period) the oldest dated in it; its AsOf says which.
 	Start     Point `json:"start"`
-	End       Point `json:"end"`
+	End       Point `json:"end"` // the period's figure (Series.Latest)
 	Absolute  Value `json:"absolute"`
 	WeeklyPct Value `json:"weekly_pct"`
 }
 
-// Growth compares the snapshots nearest to from and to. The weekly rate is
-// compounded over the days between the two snapshots actually used, not
-// the days asked for. When both dates resolve to the same snapshot nothing
-// is known about growth: both values are missing.
+// Growth is the change within the period [from, to): from the start
+// figure (see Growth.Start) to the end figure, the newest dated before
+// to. A month-only date counts from its first day on both sides. The
+// weekly rate is compounded over the days between the two snapshots
+// actually used, not the days asked for. When both ends are the same
+// snapshot, or either is missing, nothing is known about growth: both
+// values are missing, never zero.
 func (s *Series) Growth(from, to time.Time) Growth {
-	i, j := s.nearest(from), s.nearest(to)
-	g := Growth{Start: s.At(from), End: s.At(to), Absolute: Missing, WeeklyPct: Missing}
-	if i < 0 || i == j {
+	g := Growth{Start: Point{Value: Missing}, End: s.Latest(to), Absolute: Missing, WeeklyPct: Missing}
+	i, j := s.start(from, to), s.latest(to)
+	if i < 0 {
+		return g
+	}
+	g.Start = s.point(i, from)
+	if j < 0 || i == j {
 		return g
 	}
 	a, b := g.Start.Value, g.End.Value
@@ -113,6 +124,25 @@ func (s *Series) Growth(from, to time.Time) Growth {
 		g.WeeklyPct = Value{V: (math.Pow(r.V, 7/days) - 1) * 100, Prec: r.Prec}
 	}
 	return g
+}
+
+// start is the snapshot that growth within [from, to) starts from: the
+// newest dated on or before from, else the oldest dated in the period;
+// -1 when there is neither.
+func (s *Series) start(from, to time.Time) int {
+	if i := s.newest(func(d kopuro.Date) bool { return !d.Start().After(from) }); i >= 0 {
+		return i
+	}
+	first := -1
+	if s == nil {
+		return first
+	}
+	for i, sn := range s.snaps {
+		if sn.AsOf.Before(to) && (first < 0 || sn.AsOf.Compare(s.snaps[first].AsOf) < 0) {
+			first = i
+		}
+	}
+	return first
 }
 
 // Sum adds audience figures of several accounts (an institution's accounts

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"math"
 	"testing"
 
 	"kopuro"
@@ -49,28 +50,72 @@ func TestFollowersAt(t *testing.T) {
 	}
 }
 
+// Growth within a period runs from the newest figure dated on or before
+// its first day (else the oldest dated in it) to the newest dated before
+// its end; a month-only date counts from its first day.
 func TestGrowth(t *testing.T) {
-	s := testSeries()
-	g := s.Growth(day("2024-01-01 12:00"), day("2024-01-29 12:00"))
-	wantValue(t, "abs", g.Absolute, 210, Exact)
-	// 4 weeks from 1000 to 1210: (1.21)^(1/4) − 1 = √1.1 − 1.
-	wantValue(t, "weekly", g.WeeklyPct, 4.88088482, Exact)
-
-	// Ending on "under 1,000": the growth is at most 0.
-	g = s.Growth(day("2024-01-01"), day("2024-07-01"))
-	wantValue(t, "abs to below", g.Absolute, 0, Below)
-	wantValue(t, "weekly to below", g.WeeklyPct, 0, Below)
-
-	// Starting from "under 500": the growth is at least 300.
-	s2 := NewSeries([]kopuro.Snapshot{snap("2024-01-01", 500, kopuro.Below), snap("2024-01-15", 800, kopuro.Exact)})
-	wantValue(t, "abs from below", s2.Growth(day("2024-01-01"), day("2024-01-15")).Absolute, 300, Above)
-	// (800/500)^(1/2) − 1 = 0.264911 over two weeks.
-	wantValue(t, "weekly from below", s2.Growth(day("2024-01-01"), day("2024-01-15")).WeeklyPct, 26.4911064, Above)
-
-	// Both ends on the same snapshot: nothing is known.
-	g = s.Growth(day("2024-06-01"), day("2024-06-05"))
-	wantValue(t, "same snapshot", g.Absolute, 0, None)
-	wantValue(t, "same snapshot pct", g.WeeklyPct, 0, None)
+	tests := []struct {
+		name          string
+		snaps         []kopuro.Snapshot // nil: testSeries
+		from, to      string
+		start, end    string // as_of of the figures used, "" when missing
+		abs, weekly   float64
+		absP, weeklyP Precision
+	}{
+		// 4 weeks from 1000 to 1210: (1.21)^(1/4) − 1 = √1.1 − 1.
+		{name: "snapshot exactly on the first day", from: "2024-01-01", to: "2024-02-01",
+			start: "2024-01-01", end: "2024-01-29", abs: 210, absP: Exact, weekly: 4.88088482, weeklyP: Exact},
+		{name: "newest on or before the first day", from: "2024-01-15", to: "2024-07-01",
+			start: "2024-01-01", end: "2024-06-01", abs: 1000, absP: Approx, weekly: 3.24361995, weeklyP: Approx},
+		// Ending on "under 1,000" after 1,210: at most −210.
+		{name: "to an upper bound", from: "2024-02-01", to: "2024-07-02",
+			start: "2024-01-29", end: "2024-07-01", abs: -210, absP: Below, weekly: -0.86271327, weeklyP: Below},
+		{name: "a figure after the period is not its end", from: "2024-02-01", to: "2024-07-01",
+			start: "2024-01-29", end: "2024-06-01", abs: 790, absP: Approx, weekly: 100 * (math.Pow(2000.0/1210, 7.0/124) - 1), weeklyP: Approx},
+		{name: "none-precision snapshots are ignored", from: "2024-03-01", to: "2024-04-01",
+			start: "2024-01-29", end: "2024-01-29", absP: None, weeklyP: None},
+		// From "under 500" to 800 in two weeks: at least 300 more.
+		{name: "from an upper bound", snaps: []kopuro.Snapshot{snap("2024-01-01", 500, kopuro.Below), snap("2024-01-15", 800, kopuro.Exact)},
+			from: "2024-01-01", to: "2024-01-16", start: "2024-01-01", end: "2024-01-15", abs: 300, absP: Above, weekly: 26.4911064, weeklyP: Above},
+		// Tracking began in the period: from its first figure.
+		{name: "only snapshots inside the period", snaps: []kopuro.Snapshot{snap("2024-05-20", 700, kopuro.Exact), snap("2024-05-10", 500, kopuro.Exact), snap("2024-06-15", 900, kopuro.Exact)},
+			from: "2024-05-01", to: "2024-06-01", start: "2024-05-10", end: "2024-05-20", abs: 200, absP: Exact, weekly: 26.5580064, weeklyP: Exact},
+		{name: "one snapshot inside the period", snaps: []kopuro.Snapshot{snap("2024-05-20", 700, kopuro.Exact)},
+			from: "2024-05-01", to: "2024-06-01", start: "2024-05-20", end: "2024-05-20", absP: None, weeklyP: None},
+		{name: "only a snapshot after the period", snaps: []kopuro.Snapshot{snap("2024-07-01", 900, kopuro.Exact)},
+			from: "2024-01-01", to: "2024-07-01", absP: None, weeklyP: None},
+		// January's month-only figure counts from January 1: it is the
+		// start; March's is before April. The weekly rate is compounded
+		// over the 60 days between their middles.
+		{name: "month-only dates", snaps: []kopuro.Snapshot{snap("2024-01", 1000, kopuro.Exact), snap("2024-03", 1300, kopuro.Approx)},
+			from: "2024-01-01", to: "2024-04-01", start: "2024-01", end: "2024-03", abs: 300, absP: Approx, weekly: 3.10824412, weeklyP: Approx},
+		// February's month-only figure is newer than January 20th and on
+		// the first day; it is older than February 25th.
+		{name: "a month on the first day", snaps: []kopuro.Snapshot{snap("2024-01-20", 900, kopuro.Exact), snap("2024-02", 1000, kopuro.Exact), snap("2024-02-25", 1100, kopuro.Exact)},
+			from: "2024-02-01", to: "2024-03-01", start: "2024-02", end: "2024-02-25", abs: 100, absP: Exact, weekly: 6.89930449, weeklyP: Exact},
+		{name: "a month after the end is not in the period", snaps: []kopuro.Snapshot{snap("2024-01-05", 100, kopuro.Exact), snap("2024-03", 200, kopuro.Exact)},
+			from: "2024-01-01", to: "2024-03-01", start: "2024-01-05", end: "2024-01-05", absP: None, weeklyP: None},
+		{name: "no snapshot", snaps: []kopuro.Snapshot{}, from: "2024-01-01", to: "2024-02-01", absP: None, weeklyP: None},
+	}
+	for _, tt := range tests {
+		s := testSeries()
+		if tt.snaps != nil {
+			s = NewSeries(tt.snaps)
+		}
+		g := s.Growth(day(tt.from), day(tt.to))
+		wantValue(t, tt.name+": absolute", g.Absolute, tt.abs, tt.absP)
+		wantValue(t, tt.name+": weekly", g.WeeklyPct, tt.weekly, tt.weeklyP)
+		if g.Start.AsOf.String() != tt.start || g.End.AsOf.String() != tt.end {
+			t.Errorf("%s: from %q to %q, want from %q to %q", tt.name, g.Start.AsOf, g.End.AsOf, tt.start, tt.end)
+		}
+		if (tt.start == "") == g.Start.Value.OK() || (tt.end == "") == g.End.Value.OK() {
+			t.Errorf("%s: start %v, end %v: a figure must be there exactly when it has a date", tt.name, g.Start.Value, g.End.Value)
+		}
+	}
+	var nilSeries *Series
+	if g := nilSeries.Growth(day("2024-01-01"), day("2024-02-01")); g.Absolute.OK() || g.Start.Value.OK() || g.End.Value.OK() {
+		t.Errorf("a nil series has growth %+v", g)
+	}
 }
 
 func TestPerThousandStudents(t *testing.T) {

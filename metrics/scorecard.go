@@ -177,10 +177,11 @@ func (c *Collector) Result(now time.Time, ic IndexConfig) Scorecard {
 	postAge := Missing
 	for _, k := range keys {
 		acc := c.accounts[k]
-		end := c.period.To.Add(-time.Nanosecond)
+		// The period's figure is the newest recorded before its end,
+		// never one recorded after it, as in Table 1.
 		ac := AccountCard{
 			Key: k, Platform: acc.account.Platform, Handle: acc.account.Handle,
-			Followers: acc.series.At(end), Growth: acc.series.Growth(c.period.From, end),
+			Followers: acc.series.Latest(c.period.To), Growth: acc.series.Growth(c.period.From, c.period.To),
 			Change:  acc.series.Change(c.period.Previous().To, c.period.To),
 			Cadence: acc.cadence.Result(),
 		}

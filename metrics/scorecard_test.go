@@ -106,3 +106,33 @@ func TestCollectorFingerprint(t *testing.T) {
 	}
 	wantValue(t, "duplicates", c.Result(day("2024-02-01"), DefaultIndexConfig()).Values[DuplicateRate], 200.0/3, Exact)
 }
+
+// The followers of a period are, per account, the newest figure dated
+// before its end: a figure recorded after the period never stands for
+// it, and with none before the end the account's figure is missing.
+func TestScorecardFollowersAtPeriodEnd(t *testing.T) {
+	ig := kopuro.Account{ID: 1, Institution: "demo", Platform: kopuro.Instagram, Handle: "demo.uni"}
+	fb := kopuro.Account{ID: 2, Institution: "demo", Platform: kopuro.Facebook, Handle: "demouni"}
+	yt := kopuro.Account{ID: 3, Institution: "demo", Platform: kopuro.YouTube, Handle: "demo.yt"}
+	p := Period{From: day("2025-01-01"), To: day("2025-07-01")}
+	c := NewCollector(kopuro.Institution{Code: "demo"}, p, nil)
+	for _, a := range []kopuro.Account{ig, fb, yt} {
+		c.AddAccount(a)
+	}
+	c.AddSnapshot(ig, snap("2024-02", 19627, kopuro.Exact))
+	c.AddSnapshot(ig, snap("2025-07", 21000, kopuro.Exact)) // after the period, and nearer its end
+	c.AddSnapshot(fb, snap("2025-06", 9867, kopuro.Exact))
+	c.AddSnapshot(yt, snap("2025-07-02", 3810, kopuro.Exact)) // only after the period
+	sc := c.Result(day("2025-08-01"), DefaultIndexConfig())
+	wantValue(t, "followers", sc.Values[Followers], 19627+9867, Above)
+	wantValue(t, "instagram", sc.Platforms[kopuro.Instagram].Followers, 19627, Exact)
+	wantValue(t, "youtube", sc.Platforms[kopuro.YouTube].Followers, 0, None)
+	// Instagram's growth starts from February 2024 (before the period)
+	// and ends there too: nothing new was recorded in the period.
+	wantValue(t, "growth", sc.Values[FollowersGrowth], 0, None)
+	for _, ac := range sc.Accounts {
+		if ac.Platform == kopuro.Instagram && ac.Followers.AsOf.String() != "2024-02" {
+			t.Errorf("instagram followers as of %s, want 2024-02", ac.Followers.AsOf)
+		}
+	}
+}
