@@ -90,7 +90,7 @@ func BuildAudience(insts []kopuro.Institution, accounts []kopuro.Account, latest
 func (r AudienceRow) Total() int64 {
 	var n int64
 	for _, c := range r.Cells {
-		if c.HasSnapshot && c.Snapshot.Value.Valid {
+		if c.HasSnapshot && c.Snapshot.Known() {
 			n += c.Snapshot.Value.N
 		}
 	}

@@ -115,7 +115,7 @@ func social(m *Model, f fmtr) []Block {
 		row := []Cell{text(f.name(r.Institution))}
 		for _, c := range r.Cells {
 			switch {
-			case c.HasSnapshot && c.Snapshot.Value.Valid:
+			case c.HasSnapshot && c.Snapshot.Known():
 				row = append(row, text("●"))
 			case c.Present:
 				row = append(row, text("○"))
@@ -129,7 +129,7 @@ func social(m *Model, f fmtr) []Block {
 	for _, p := range m.Audience.Platforms {
 		ch := &Chart{Sheet: "leaders_" + string(p), Title: f.t("report.leaders.chart", "Platform", f.platform(p)), Unit: f.t("metric." + string(p.AudienceMetric()))}
 		for _, c := range m.Audience.Leaderboard(p) {
-			if c.Snapshot.Value.Valid {
+			if c.Snapshot.Known() {
 				ch.Bars = append(ch.Bars, Bar{Label: f.name(c.Institution), Value: float64(c.Snapshot.Value.N), Text: f.snapshot(c.Snapshot).Text})
 			}
 		}

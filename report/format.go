@@ -52,7 +52,7 @@ func mark(p string) string {
 // mark, with its date and source.
 func (f fmtr) snapshot(s kopuro.Snapshot) Cell {
 	c := Cell{Prec: string(s.Precision), AsOf: f.date(s.AsOf), Source: s.Source, Note: strings.TrimSpace(s.Note)}
-	if !s.Value.Valid || s.Precision == kopuro.None {
+	if !s.Known() {
 		c.Text, c.Prec = f.none(), string(kopuro.None)
 		return c
 	}

@@ -91,8 +91,10 @@ func Build(ctx context.Context, db *store.DB, o Options) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Table 1 of a past period shows the figures known at its end, never
+	// one recorded after it: the rule of the scorecards' followers.
 	snaps := snapshotCache{}
-	latest, err := audienceAt(ctx, db, snaps, accounts, o.Period.To)
+	latest, err := db.LatestAudience(ctx, o.Period.To)
 	if err != nil {
 		return nil, err
 	}
@@ -200,10 +202,10 @@ func sources(latest []store.AccountSnapshot, insts []kopuro.Institution) []Sourc
 			s = &Source{Name: name, From: ls.Snapshot.AsOf, To: ls.Snapshot.AsOf}
 			by[name] = s
 		}
-		if ls.Snapshot.AsOf.SortKey() < s.From.SortKey() {
+		if ls.Snapshot.AsOf.Compare(s.From) < 0 {
 			s.From = ls.Snapshot.AsOf
 		}
-		if ls.Snapshot.AsOf.SortKey() > s.To.SortKey() {
+		if ls.Snapshot.AsOf.Compare(s.To) > 0 {
 			s.To = ls.Snapshot.AsOf
 		}
 		s.Figures++

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"kopuro"
 )
@@ -37,17 +38,27 @@ type AccountSnapshot struct {
 }
 
 // LatestAudience returns, for every account with one, its newest follower
-// or subscriber snapshot (a "none" snapshot included: no data is a fact to
-// show), ordered by institution and platform.
-func (db *DB) LatestAudience(ctx context.Context) ([]AccountSnapshot, error) {
+// or subscriber snapshot dated before end (a "none" snapshot included: no
+// data is a fact to show), ordered by institution and platform; with a
+// zero end, its newest of all (the dashboard's present-day Table 1).
+// "Before" and "newest" are the rules of kopuro.Date.Before and
+// kopuro.Date.Compare, which the scorecards' followers follow too
+// (metrics.Series.Latest): the stored text orders as Compare does, and
+// kopuro.BeforeKey bounds it as Before does.
+func (db *DB) LatestAudience(ctx context.Context, end time.Time) ([]AccountSnapshot, error) {
+	var before string
+	var args []any
+	if !end.IsZero() {
+		before, args = ` AND s2.as_of < ?`, []any{kopuro.BeforeKey(end)}
+	}
 	rows, err := db.sql.QueryContext(ctx, db.q(`
 SELECT `+accountCols+`, `+snapshotCols+`
 FROM snapshots s
 JOIN accounts a ON a.id = s.account_id
 LEFT JOIN institutions i ON i.id = a.institution_id
 WHERE s.metric IN ('followers', 'subscribers')
-  AND s.as_of = (SELECT MAX(s2.as_of) FROM snapshots s2 WHERE s2.account_id = s.account_id AND s2.metric = s.metric)
-ORDER BY i.code, a.platform, a.handle, s.metric`))
+  AND s.as_of = (SELECT MAX(s2.as_of) FROM snapshots s2 WHERE s2.account_id = s.account_id AND s2.metric = s.metric`+before+`)
+ORDER BY i.code, a.platform, a.handle, s.metric`), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -81,7 +81,7 @@ func TestSnapshotsKeepPrecisionAndMissing(t *testing.T) {
 	if snaps[1].Value != kopuro.Known(1000) || snaps[1].Precision != kopuro.Below || snaps[1].AsOf.String() != "2025-06-15" {
 		t.Errorf("below snapshot stored as %+v", snaps[1])
 	}
-	latest, err := db.LatestAudience(ctx)
+	latest, err := db.LatestAudience(ctx, time.Time{})
 	if err != nil || len(latest) != 1 || latest[0].Snapshot.AsOf.String() != "2025-06-15" {
 		t.Errorf("latest = %+v, %v", latest, err)
 	}

@@ -171,7 +171,7 @@ func followerChart(p *page, accounts []accountView) chart {
 	for _, a := range accounts {
 		var pts []point
 		for _, sn := range a.Snapshots {
-			if !sn.Metric.Audience() || !sn.Value.Valid || sn.Precision == kopuro.None {
+			if !sn.Metric.Audience() || !sn.Known() {
 				continue
 			}
 			d := sn.AsOf.Start().Format("2006-01-02")

@@ -27,7 +27,8 @@ func (s *Server) buildAudience(ctx context.Context) (audienceTable, error) {
 	if err != nil {
 		return audienceTable{}, err
 	}
-	latest, err := s.db.LatestAudience(ctx)
+	// The present day: every account's newest figure.
+	latest, err := s.db.LatestAudience(ctx, time.Time{})
 	if err != nil {
 		return audienceTable{}, err
 	}

@@ -62,7 +62,7 @@ func (p *page) LangURL(lang string) string {
 // Value renders a snapshot's value as Table 1 does: "94 950", "~1 300",
 // "<1 000", or the language's "no data" mark.
 func (p *page) Value(s kopuro.Snapshot) string {
-	if !s.Value.Valid || s.Precision == kopuro.None {
+	if !s.Known() {
 		return p.T("value.none")
 	}
 	n := p.Num(s.Value.N)

@@ -40,7 +40,7 @@ func (s *Server) leaderboards(w http.ResponseWriter, r *http.Request) error {
 			c.X = append(c.X, p.Name(c2.Institution))
 			// A "none" snapshot has no count: no bar, never a zero.
 			var v *float64
-			if sn := c2.Snapshot; sn.Value.Valid && sn.Precision != kopuro.None {
+			if sn := c2.Snapshot; sn.Known() {
 				v = num(float64(sn.Value.N))
 			}
 			sr.Data = append(sr.Data, v)
