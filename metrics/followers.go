@@ -18,7 +18,7 @@ type Point struct {
 }
 
 // Series is the audience snapshots of one account, in the order of their
-// middles (Date.Mid) for Series.At. Build it
+// middles (Date.Mid, which Series.At measures distances from). Build it
 // with NewSeries; it keeps only snapshots that have a value, because a
 // "none" snapshot says nothing about the count (it is never read as 0).
 type Series struct {
@@ -104,9 +104,11 @@ type Growth struct {
 // figure (see Growth.Start) to the end figure, the newest dated before
 // to. A month-only date counts from its first day on both sides. The
 // weekly rate is compounded over the days between the two snapshots
-// actually used, not the days asked for. When both ends are the same
-// snapshot, or either is missing, nothing is known about growth: both
-// values are missing, never zero.
+// actually used (between their middles, as Series.At measures), not the
+// days asked for; it is missing when the later one's middle is not after
+// the earlier one's (a month and a day in it). When both ends are the
+// same snapshot, or either is missing, nothing is known about growth:
+// both values are missing, never zero.
 func (s *Series) Growth(from, to time.Time) Growth {
 	g := Growth{Start: Point{Value: Missing}, End: s.Latest(to), Absolute: Missing, WeeklyPct: Missing}
 	i, j := s.start(from, to), s.latest(to)

@@ -93,6 +93,10 @@ func TestGrowth(t *testing.T) {
 		// the first day; it is older than February 25th.
 		{name: "a month on the first day", snaps: []kopuro.Snapshot{snap("2024-01-20", 900, kopuro.Exact), snap("2024-02", 1000, kopuro.Exact), snap("2024-02-25", 1100, kopuro.Exact)},
 			from: "2024-02-01", to: "2024-03-01", start: "2024-02", end: "2024-02-25", abs: 100, absP: Exact, weekly: 6.89930449, weeklyP: Exact},
+		// The month's middle (February 15) is after the 10th: the
+		// time between the two is unknown, so is the weekly rate.
+		{name: "a month and a day in it", snaps: []kopuro.Snapshot{snap("2024-02", 1000, kopuro.Exact), snap("2024-02-10", 1100, kopuro.Exact)},
+			from: "2024-02-01", to: "2024-03-01", start: "2024-02", end: "2024-02-10", abs: 100, absP: Exact, weeklyP: None},
 		{name: "a month after the end is not in the period", snaps: []kopuro.Snapshot{snap("2024-01-05", 100, kopuro.Exact), snap("2024-03", 200, kopuro.Exact)},
 			from: "2024-01-01", to: "2024-03-01", start: "2024-01-05", end: "2024-01-05", absP: None, weeklyP: None},
 		{name: "no snapshot", snaps: []kopuro.Snapshot{}, from: "2024-01-01", to: "2024-02-01", absP: None, weeklyP: None},
