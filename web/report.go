@@ -130,11 +130,11 @@ func reportPeriod(q url.Values, now time.Time) (metrics.Period, error) {
 		}
 		return p, err
 	}
-	from, err := reportMonth(q.Get("from"), "from")
+	from, err := requiredDate(q, "from", monthLayout, "pages.report.error.from", "pages.report.error.from_missing")
 	if err != nil {
 		return metrics.Period{}, err
 	}
-	to, err := reportMonth(q.Get("to"), "to")
+	to, err := requiredDate(q, "to", monthLayout, "pages.report.error.to", "pages.report.error.to_missing")
 	if err != nil {
 		return metrics.Period{}, err
 	}
@@ -143,20 +143,6 @@ func reportPeriod(q url.Values, now time.Time) (metrics.Period, error) {
 			WithArg("From", q.Get("from")).WithArg("To", q.Get("to")).InField("to")
 	}
 	return metrics.Period{From: from, To: to.AddDate(0, 1, 0)}, nil
-}
-
-// reportMonth reads one end of the period: a month written YYYY-MM, as
-// an <input type="month"> sends it.
-func reportMonth(v, field string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return time.Time{}, kopuro.Errorf(kopuro.EInvalid, "pages.report.error."+field+"_missing", "the %s month of the period is missing", field).InField(field)
-	}
-	t, err := time.Parse("2006-01", v)
-	if err != nil {
-		return time.Time{}, kopuro.Errorf(kopuro.EInvalid, "pages.report.error."+field, "the %s month %q is not YYYY-MM", field, v).WithArg("Value", v).InField(field)
-	}
-	return t, nil
 }
 
 // reportCodes reads the institutions: repeated, comma-separated or both.
