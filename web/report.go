@@ -80,13 +80,10 @@ func (s *Server) pdfSlot() (release func(), err error) {
 	}
 }
 
-// reportNow is the store's clock: the default period ends with the last
-// full month before it.
+// reportNow is the store's clock (store.Open always sets it): the
+// default period ends with the last full month before it.
 func (s *Server) reportNow() time.Time {
-	if s.db.Now != nil {
-		return s.db.Now().UTC()
-	}
-	return time.Now().UTC()
+	return s.db.Now().UTC()
 }
 
 // readReportRequest checks the options of GET /report. The report's
