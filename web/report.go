@@ -26,7 +26,7 @@ type reportRequest struct {
 // options of `kopuro report` as query parameters — lang, period
 // (2025-01..2025-06) or from and to (months, as the report page sends
 // them), institutions (a,b,c, or repeated; "all" or none for every
-// institution) and format (html, pdf, md, xlsx; html by default). HTML is
+// institution) and format (report.Formats; html by default). HTML is
 // shown in the browser; the other formats, and HTML with download=1, come
 // as a file to save. A bad option shows the report page again with the
 // error beside its field.
