@@ -37,8 +37,9 @@ func content(m *Model, f fmtr) []Block {
 		}
 		b = append(b, para(name(string(a))+" — "+definition(m, f, a)))
 		for _, p := range top {
-			b = append(b, Block{Example: &Example{Institution: instName(m, f, p.Institution), Platform: f.platform(p.Platform),
-				Text: p.Text, URL: p.URL, ER: f.pct(p.ER).Text}})
+			e := &Example{Institution: instName(m, f, p.Institution), Platform: f.platform(p.Platform), Text: p.Text, URL: p.URL, ER: f.pct(p.ER).Text}
+			e.Source = f.t("report.example.source", "Institution", e.Institution, "Platform", e.Platform, "ER", e.ER)
+			b = append(b, Block{Example: e})
 		}
 	}
 	return b
