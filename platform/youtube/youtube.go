@@ -130,8 +130,7 @@ func (c *Collector) Collect(ctx context.Context, target kopuro.AccountRef, since
 func (c *Collector) channel(ctx context.Context, handle string) (*yt.Channel, error) {
 	handle = strings.TrimSpace(handle)
 	if handle == "" || strings.ContainsAny(handle, " /?&#") {
-		return nil, kopuro.Errorf(kopuro.EInvalid, "collect.bad_target", "%q is not a YouTube channel id or handle", handle).
-			WithArg("Platform", "YouTube").WithArg("Value", handle)
+		return nil, httpx.BadTarget(kopuro.YouTube, handle)
 	}
 	call := c.svc.Channels.List([]string{"snippet", "statistics", "contentDetails"}).Context(ctx)
 	if strings.HasPrefix(handle, "UC") && len(handle) == 24 {
