@@ -174,7 +174,7 @@ func TestTransportReplaysBodyAndSetsHeader(t *testing.T) {
 	tr := &Transport{Platform: kopuro.TikTok, Header: http.Header{"X-Key": {"k-secret"}}, Clock: newFakeClock().Clock()}
 	api := &API{Client: tr.Client(), Platform: kopuro.TikTok}
 	var v struct{ N int }
-	if err := api.PostJSON(context.Background(), srv.URL, "query", map[string]int{"cursor": 7}, &v); err != nil {
+	if err := api.PostJSON(context.Background(), srv.URL, "query", nil, map[string]int{"cursor": 7}, &v); err != nil {
 		t.Fatal(err)
 	}
 	if len(s.bodies) != 2 || s.bodies[0] != `{"cursor":7}` || s.bodies[1] != s.bodies[0] {
