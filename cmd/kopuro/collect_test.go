@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -142,6 +143,22 @@ func TestCollectAll(t *testing.T) {
 	_, out, _ = runCLI(t, nil, "", "account", "list", "--unlinked", "--db", dsn)
 	if out != "" {
 		t.Errorf("collect all created an unlinked account:\n%s", out)
+	}
+}
+
+// TestCollectAllBadEndpoint: a malformed --endpoint is told in the
+// terminal's language, naming the flag, without the flag package's
+// English wrapping.
+func TestCollectAllBadEndpoint(t *testing.T) {
+	cat := i18n.Embedded()
+	for _, lang := range i18n.Langs {
+		for _, v := range []string{"telegram", "nowhere=http://x", "telegram="} {
+			code, _, errs := runCLI(t, map[string]string{"KOPURO_LANG": lang}, "", "collect", "all", "--endpoint", v, "--db", filepath.Join(t.TempDir(), "k.db"))
+			want := cat.T(lang, "cli.collect.endpoint", "Value", v)
+			if code == 0 || !strings.Contains(errs, want) || !strings.Contains(errs, cat.T(lang, "cli.field", "Field", "endpoint")) || strings.Contains(errs, "invalid value") {
+				t.Errorf("%s %q: exit %d, stderr:\n%s\nwant %q", lang, v, code, errs, want)
+			}
+		}
 	}
 }
 
