@@ -12,6 +12,7 @@ import (
 
 	"kopuro"
 	"kopuro/i18n"
+	"kopuro/platform/httpx"
 	"kopuro/store"
 	"kopuro/store/storetest"
 )
@@ -224,5 +225,35 @@ func TestCollectRegisteredAccountRecordsFailure(t *testing.T) {
 	_, out, _ = runCLI(t, nil, "", "status", "--db", dsn)
 	if !strings.Contains(out, "telegram knu_test: failed") || !strings.Contains(out, "403") {
 		t.Errorf("the failed run of a registered account is not shown:\n%s", out)
+	}
+}
+
+// TestStatusShowsRunErrorsInReadersLanguage: a stored failure is shown in
+// the terminal's language; a row from before keys were stored keeps its
+// English text.
+func TestStatusShowsRunErrorsInReadersLanguage(t *testing.T) {
+	dsn := storetest.DSN(t)
+	db := registerKNU(t, dsn)
+	t0 := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	ref := kopuro.AccountRef{Platform: kopuro.Telegram, Handle: "knu_test", Institution: "knu"}
+	quota := httpx.NewQuota(kopuro.Telegram, t0.Add(time.Hour))
+	for i, r := range []kopuro.Run{
+		{Error: "old English text", Status: kopuro.RunFailed},
+		{Error: quota.Error(), Failure: kopuro.AsError(quota), Status: kopuro.RunQuota},
+	} {
+		r.Platform, r.Account = kopuro.Telegram, ref
+		r.Started = t0.Add(time.Duration(i) * time.Minute)
+		r.Finished = r.Started
+		if _, err := db.RecordRun(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cat := i18n.Embedded()
+	for _, lang := range i18n.Langs {
+		_, out, _ := runCLI(t, map[string]string{"KOPURO_LANG": lang}, "", "status", "--db", dsn)
+		want := cat.TMap(lang, "collect.quota", kopuro.AsError(quota).Args)
+		if !strings.Contains(out, "    "+want+"\n") || !strings.Contains(out, "    old English text\n") {
+			t.Errorf("%s: status lacks %q or the old text:\n%s", lang, want, out)
+		}
 	}
 }
