@@ -118,7 +118,6 @@ func (s scoped) AddComment(c kopuro.Comment) {
 	}
 }
 
-
 // Peers returns the institutions compared with in: those of the same type
 // (metrics.Peers), or every other institution when in has no type or is
 // alone in it.
