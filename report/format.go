@@ -1,7 +1,6 @@
 package report
 
 import (
-
 	"kopuro"
 	"kopuro/i18n"
 	"kopuro/metrics"
