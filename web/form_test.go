@@ -82,3 +82,34 @@ func TestReadForm(t *testing.T) {
 		t.Errorf("got %v, %q", err, r.PostForm.Get("a"))
 	}
 }
+
+// FuzzFormDate: any value is read or refused with an error naming the
+// field, never a panic; a value read writes back as it was sent.
+func FuzzFormDate(f *testing.F) {
+	for _, s := range []string{"2025-03-31", "2025-11", " 2025-01 ", "2025-02-30", "", "june", "0001-01"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, month bool) {
+		layout := dayLayout
+		if month {
+			layout = monthLayout
+		}
+		got, err := formDate(url.Values{"d": {s}}, "d", layout, "bad")
+		if err != nil {
+			if e := kopuro.AsError(err); e == nil || e.Field != "d" || e.Key != "bad" {
+				t.Fatalf("%q: error %v", s, err)
+			}
+			return
+		}
+		if strings.TrimSpace(s) == "" {
+			if !got.IsZero() {
+				t.Fatalf("empty %q read as %v", s, got)
+			}
+			return
+		}
+		if back := got.Format(layout); back != strings.TrimSpace(s) {
+			t.Fatalf("%q read as %v, written back %q", s, got, back)
+		}
+	})
+}
