@@ -78,12 +78,9 @@ type Bar struct {
 // Source is the line under the quote (university · platform · ER),
 // composed once so that every renderer shows the same words.
 type Example struct {
-	Institution string
-	Platform    string
-	Text        string
-	URL         string
-	ER          string
-	Source      string
+	Text   string
+	URL    string
+	Source string
 }
 
 func para(s string) Block    { return Block{Para: s} }
