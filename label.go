@@ -1,6 +1,9 @@
 package kopuro
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Category is a post's main purpose, the study's five-category scheme.
 type Category string
@@ -121,3 +124,51 @@ type Coding struct {
 
 // Machine reports whether the coding was made by the analysis engine.
 func (c Coding) Machine() bool { return c.Coder == "" }
+
+// Names of the labels a goal or a filter may narrow posts to, beside a
+// category and an area: the style flags and "has an SDG".
+const (
+	LabelStory    = "story"
+	LabelQuestion = "question"
+	LabelCTA      = "cta"
+	LabelSDG      = "sdg"
+)
+
+// LabelNames is every label name, in the order forms list them: the
+// categories, the third-mission areas, the style flags, then "sdg". It is
+// the one list that Has, IsLabel and their callers follow.
+var LabelNames = func() []string {
+	var names []string
+	for _, c := range Categories {
+		names = append(names, string(c))
+	}
+	for _, a := range Areas {
+		names = append(names, string(a))
+	}
+	return append(names, LabelStory, LabelQuestion, LabelCTA, LabelSDG)
+}()
+
+// IsLabel reports whether name is one of LabelNames.
+func IsLabel(name string) bool { return slices.Contains(LabelNames, name) }
+
+// Has reports whether the labels carry the label name: their category,
+// their area, a style flag that is set, or "sdg" when they name any SDG.
+// Nil labels (a post nobody coded) carry none.
+func (l *Labels) Has(name string) bool {
+	if l == nil {
+		return false
+	}
+	switch name {
+	case LabelStory:
+		return l.Story
+	case LabelQuestion:
+		return l.Question
+	case LabelCTA:
+		return l.CTA
+	case LabelSDG:
+		return len(l.SDGs) > 0
+	case "":
+		return false
+	}
+	return string(l.Category) == name || string(l.Area) == name
+}

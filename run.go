@@ -14,8 +14,9 @@ const (
 )
 
 // Run is one collector run against one account: what the store records and
-// `kopuro status` shows. Error is the user-safe message of the error that
-// stopped the run, already free of credentials.
+// `kopuro status` shows. Error is the English text of the error that
+// stopped the run, already free of credentials; Failure is that error
+// when it is user-safe, so that it can be shown in the reader's language.
 type Run struct {
 	ID        int64      `json:"id,omitempty"`
 	AccountID int64      `json:"account_id,omitempty"`
@@ -31,6 +32,9 @@ type Run struct {
 	// stopped the run, if any.
 	Errors int    `json:"errors"`
 	Error  string `json:"error,omitempty"`
+	// Failure is nil when the error was not user-safe, or the run was
+	// recorded before failures were stored with their catalogue key.
+	Failure *Error `json:"-"`
 	// RetryAt is when a run stopped by quota may try again.
 	RetryAt time.Time `json:"retry_at,omitzero"`
 }

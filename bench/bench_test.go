@@ -16,6 +16,7 @@ import (
 
 	"kopuro/analyze"
 	"kopuro/codebook"
+	"kopuro/internal/cputime"
 	"kopuro/synth"
 )
 
@@ -76,13 +77,13 @@ func BenchmarkAnalyzeSynth(b *testing.B) {
 		size += len(p)
 	}
 	b.SetBytes(int64(size / len(posts)))
-	cpu0 := cpuTime()
+	cpu0 := cputime.Self()
 	for i := 0; b.Loop(); i++ {
 		eng.Analyze(posts[i%len(posts)])
 	}
 	// On a shared machine wall time depends on the neighbours; the CPU time
 	// this process used does much less.
-	cpu := (cpuTime() - cpu0).Seconds()
+	cpu := (cputime.Self() - cpu0).Seconds()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posts/s")
 	b.ReportMetric(float64(b.N)/cpu, "posts/cpu-s")
 	b.ReportMetric(float64(b.N)*float64(size/len(posts))/cpu/1e6, "MB/cpu-s")

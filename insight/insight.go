@@ -100,7 +100,7 @@ func (s scoped) AddSnapshot(a kopuro.Account, sn kopuro.Snapshot) {
 }
 
 func (s scoped) AddCodedPost(p kopuro.Post, l *kopuro.Labels) error {
-	if !s.keep(p.Platform) || (s.s.Label != "" && !HasLabel(l, s.s.Label)) {
+	if !s.keep(p.Platform) || (s.s.Label != "" && !l.Has(s.s.Label)) {
 		return nil
 	}
 	return s.Collector.AddCodedPost(p, l)
@@ -116,25 +116,6 @@ func (s scoped) AddComment(c kopuro.Comment) {
 	if s.keep(c.Platform) {
 		s.Collector.AddComment(c)
 	}
-}
-
-// HasLabel reports whether labels carry label: a category, an area, or
-// one of "story", "question", "cta", "sdg".
-func HasLabel(l *kopuro.Labels, label string) bool {
-	if l == nil {
-		return false
-	}
-	switch label {
-	case "story":
-		return l.Story
-	case "question":
-		return l.Question
-	case "cta":
-		return l.CTA
-	case "sdg":
-		return len(l.SDGs) > 0
-	}
-	return string(l.Category) == label || string(l.Area) == label
 }
 
 // Peers returns the institutions compared with in: those of the same type

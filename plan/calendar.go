@@ -3,7 +3,6 @@ package plan
 import (
 	"encoding/csv"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"regexp"
@@ -14,6 +13,7 @@ import (
 
 	"kopuro"
 	"kopuro/data"
+	"kopuro/i18n"
 )
 
 // Event kinds of the calendar.
@@ -144,7 +144,7 @@ func ReadInternationalDays(r io.Reader, file string) ([]InternationalDay, error)
 			return nil, kopuro.AsError(err).At(file, line)
 		}
 		d := InternationalDay{Rule: rule, Spec: strings.TrimSpace(rec[0]), Name: strings.TrimSpace(rec[1])}
-		d.ID = slug(d.Name)
+		d.ID = i18n.Slug(d.Name)
 		if d.Name == "" {
 			return nil, kopuro.Errorf(kopuro.EInvalid, "error.required", "name_en is required").WithArg("Field", "name_en").At(file, line)
 		}
@@ -197,7 +197,7 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 				continue
 			}
 			out = append(out, Event{
-				UID: fmt.Sprintf("intl-%s-%s@kopuro", t.Format("2006-01-02"), slug(d.Name)), Kind: KindInternationalDay,
+				UID: fmt.Sprintf("intl-%s-%s@kopuro", t.Format("2006-01-02"), i18n.Slug(d.Name)), Kind: KindInternationalDay,
 				Title: d.Name, Start: kopuro.DateOf(t), End: kopuro.DateOf(t), SDGs: d.SDGs, Day: d.ID,
 			})
 		}
@@ -209,7 +209,7 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 				continue
 			}
 			out = append(out, Event{
-				UID: fmt.Sprintf("rubric-%s-%s@kopuro", slug(r.ID), t.Format("2006-01-02")), Kind: KindRubric,
+				UID: fmt.Sprintf("rubric-%s-%s@kopuro", i18n.Slug(r.ID), t.Format("2006-01-02")), Kind: KindRubric,
 				Title: r.Name, Start: kopuro.DateOf(t), End: kopuro.DateOf(t), Hashtag: r.Hashtag, Description: r.Description,
 			})
 		}
@@ -219,7 +219,7 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 			continue
 		}
 		out = append(out, Event{
-			UID: fmt.Sprintf("campaign-%s@kopuro", slug(c.ID)), Kind: KindCampaign,
+			UID: fmt.Sprintf("campaign-%s@kopuro", i18n.Slug(c.ID)), Kind: KindCampaign,
 			Title: c.Name, Start: c.From, End: c.To, Hashtag: c.Hashtag, Description: c.Description, SDGs: c.SDGs,
 		})
 	}
@@ -244,28 +244,6 @@ func sortEvents(out []Event) {
 var kindOrder = map[string]int{KindInternationalDay: 0, KindCampaign: 1, KindRubric: 2, KindEntry: 3}
 
 func dayOf(t time.Time) time.Time { return kopuro.DateOf(t).Start() }
-
-// slug keeps letters and digits of s, lower case, joined by hyphens.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimSuffix(b.String(), "-")
-	if out == "" { // a name in Cyrillic only: a stable hash stands in
-		h := fnv.New32a()
-		h.Write([]byte(s))
-		out = fmt.Sprintf("x%08x", h.Sum32())
-	}
-	return out
-}
 
 // Translator is what TitleDays needs of a message catalogue (i18n.Catalog).
 type Translator interface {

@@ -23,9 +23,9 @@ type Goal struct {
 	Institution string          `json:"institution,omitempty"`
 	Metric      string          `json:"metric"`
 	Platform    kopuro.Platform `json:"platform,omitempty"`
-	// Label narrows the metric to posts with a label: a category
-	// ("third_mission"), an area ("civic_volunteering") or a style flag
-	// ("story", "question", "cta").
+	// Label narrows the metric to posts with a label, one of
+	// kopuro.LabelNames: a category ("third_mission"), an area
+	// ("civic_volunteering"), a style flag ("story") or "sdg".
 	Label      string        `json:"label,omitempty"`
 	Target     *float64      `json:"target,omitempty"`
 	Change     *float64      `json:"change,omitempty"`
@@ -38,18 +38,6 @@ type Goal struct {
 	// monitoring rule reads it); zero when never.
 	Reviewed time.Time `json:"reviewed,omitzero"`
 }
-
-// Labels a goal may be scoped to.
-var goalLabels = func() map[string]bool {
-	m := map[string]bool{"story": true, "question": true, "cta": true, "sdg": true}
-	for _, c := range kopuro.Categories {
-		m[string(c)] = true
-	}
-	for _, a := range kopuro.Areas {
-		m[string(a)] = true
-	}
-	return m
-}()
 
 // Validate checks the goal: a known metric (of the registry, or an
 // offline indicator), exactly one of target and change, a deadline after
@@ -67,7 +55,7 @@ func (g *Goal) Validate() error {
 			return err
 		}
 	}
-	if g.Label != "" && !goalLabels[g.Label] {
+	if g.Label != "" && !kopuro.IsLabel(g.Label) {
 		return invalid("label", "error.goal_label", "unknown goal label %q", g.Label).WithArg("Value", g.Label)
 	}
 	if (g.Target == nil) == (g.Change == nil) {

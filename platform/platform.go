@@ -51,7 +51,7 @@ func Execute(ctx context.Context, c Collector, target kopuro.AccountRef, since t
 	switch {
 	case err != nil:
 		run.Errors++
-		run.Error = err.Error()
+		run.Error, run.Failure = err.Error(), kopuro.AsError(err)
 		run.Status = kopuro.RunFailed
 		if at, ok := httpx.QuotaRetryAt(err); ok {
 			run.Status, run.RetryAt = kopuro.RunQuota, at

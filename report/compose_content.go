@@ -37,8 +37,8 @@ func content(m *Model, f fmtr) []Block {
 		}
 		b = append(b, para(name(string(a))+" — "+definition(m, f, a)))
 		for _, p := range top {
-			b = append(b, Block{Example: &Example{Institution: instName(m, f, p.Institution), Platform: f.platform(p.Platform),
-				Text: p.Text, URL: p.URL, ER: f.pct(p.ER).Text}})
+			src := f.t("report.example.source", "Institution", instName(m, f, p.Institution), "Platform", f.platform(p.Platform), "ER", f.pct(p.ER).Text)
+			b = append(b, Block{Example: &Example{Text: p.Text, URL: p.URL, Source: src}})
 		}
 	}
 	return b

@@ -75,12 +75,12 @@ type Bar struct {
 }
 
 // Example is a post quoted as an example: untrusted text and link.
+// Source is the line under the quote (university · platform · ER),
+// composed once so that every renderer shows the same words.
 type Example struct {
-	Institution string
-	Platform    string
-	Text        string
-	URL         string
-	ER          string
+	Text   string
+	URL    string
+	Source string
 }
 
 func para(s string) Block    { return Block{Para: s} }

@@ -32,9 +32,9 @@ func Markdown(w io.Writer, d *Doc) error {
 				mdTable(&b, t)
 			case bl.Example != nil:
 				e := bl.Example
-				b.WriteString("> " + mdEscape(e.Text) + "\n>\n> — " + mdEscape(e.Institution) + ", " + mdEscape(e.Platform) + ", ER " + mdEscape(e.ER))
+				b.WriteString("> " + mdEscape(e.Text) + "\n>\n> — " + mdEscape(e.Source))
 				if safeURL(e.URL) {
-					b.WriteString(" — <" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(e.URL) + ">")
+					b.WriteString(" · <" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(e.URL) + ">")
 				}
 				b.WriteString("\n")
 			}

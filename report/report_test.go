@@ -2,10 +2,14 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
+	"io"
 	"strings"
 	"testing"
+
+	"kopuro"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -132,5 +136,31 @@ func TestHTMLSectionsAndTable1(t *testing.T) {
 		if strings.Contains(page, "!report.") {
 			t.Errorf("%s: a catalogue key is missing", lang)
 		}
+	}
+}
+
+// TestFormats: every format in the one list parses, has its own media
+// type and renders; an unknown one is a user error that lists them all.
+func TestFormats(t *testing.T) {
+	types := map[string]bool{}
+	for _, f := range Formats {
+		if got, err := ParseFormat(f); err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
+		}
+		if ct := ContentType(f); ct == "" || types[ct] {
+			t.Errorf("%s: media type %q empty or shared", f, ct)
+		} else {
+			types[ct] = true
+		}
+	}
+	if Formats[0] != "html" || FormatList != "html, pdf, md, xlsx" {
+		t.Errorf("Formats %v, FormatList %q", Formats, FormatList)
+	}
+	_, err := ParseFormat("doc")
+	if e := kopuro.AsError(err); e == nil || e.Key != "report.error.format" || e.Args["Formats"] != FormatList || e.Args["Value"] != "doc" {
+		t.Errorf("ParseFormat(doc): %v", err)
+	}
+	if err := Write(context.Background(), io.Discard, "doc", nil); kopuro.AsError(err) == nil {
+		t.Errorf("Write(doc): %v", err)
 	}
 }

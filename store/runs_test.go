@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -48,5 +49,43 @@ func TestRunsRecordedListedAndLinked(t *testing.T) {
 	}
 	if _, ok, _ := db.LastGoodRun(ctx, 9999); ok {
 		t.Error("a run for an account that has none")
+	}
+}
+
+// TestRunFailureKeptWithItsKey: a run's user-safe failure is stored with
+// its catalogue key and arguments (integers stay integers), so that it
+// can be shown in any language; an error that is not user-safe, and every
+// row from before, is plain text read back as it is.
+func TestRunFailureKeptWithItsKey(t *testing.T) {
+	db := storetest.New(t)
+	t0 := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	ref := kopuro.AccountRef{Platform: kopuro.YouTube, Handle: "UCx"}
+	// An int argument comes back as int64: the catalogue prints both alike.
+	fail := kopuro.Errorf(kopuro.EUnavailable, "collect.unavailable", "youtube is not answering (status 503) for videos page 2").
+		WithArg("Platform", "youtube").WithArg("Status", int64(503)).WithArg("Page", "videos page 2").WithArg("Share", 0.5).At("f.json", 3).InField("items")
+	for i, tc := range []struct {
+		run     kopuro.Run
+		failure *kopuro.Error
+		text    string
+	}{
+		{kopuro.Run{Error: fail.Error(), Failure: fail}, fail, fail.Error()},
+		{kopuro.Run{Error: "dial tcp: connection refused"}, nil, "dial tcp: connection refused"},
+		{kopuro.Run{Error: "{not json, an old row"}, nil, "{not json, an old row"},
+		{kopuro.Run{Error: `{"key":"","message":"x"}`}, nil, `{"key":"","message":"x"}`},
+	} {
+		r := tc.run
+		r.Platform, r.Account, r.Status = kopuro.YouTube, ref, kopuro.RunFailed
+		r.Started = t0.Add(time.Duration(i) * time.Hour)
+		r.Finished = r.Started
+		if _, err := db.RecordRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Runs(ctx, 1)
+		if err != nil || len(got) != 1 {
+			t.Fatalf("runs = %+v, %v", got, err)
+		}
+		if got[0].Error != tc.text || !reflect.DeepEqual(got[0].Failure, tc.failure) {
+			t.Errorf("run %d: Error %q, Failure %#v; want %q, %#v", i, got[0].Error, got[0].Failure, tc.text, tc.failure)
+		}
 	}
 }

@@ -102,8 +102,8 @@ func entryID(s string) (int64, error) {
 // calendarPost saves an entry from the calendar page's form (the rules of
 // the API) and shows the entry's month again.
 func (s *Server) calendarPost(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "pages.error.form", "bad form: %v", err)
+	if err := readForm(r); err != nil {
+		return err
 	}
 	f := r.PostForm
 	code := f.Get("i")
@@ -118,9 +118,9 @@ func (s *Server) calendarPost(w http.ResponseWriter, r *http.Request) error {
 		}
 		e.ID = id
 	}
-	d, err := time.Parse(time.DateOnly, f.Get("date"))
+	d, err := requiredDate(f, "date", dayLayout, "error.entry_date", "error.entry_date")
 	if err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "error.entry_date", "date %q is not a day", f.Get("date")).InField("date")
+		return err
 	}
 	e.Date = kopuro.DateOf(d)
 	if _, _, err := s.db.SaveCalendarEntry(r.Context(), e); err != nil {
@@ -133,8 +133,8 @@ func (s *Server) calendarPost(w http.ResponseWriter, r *http.Request) error {
 
 // calendarDelete deletes an entry from the calendar page.
 func (s *Server) calendarDelete(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "pages.error.form", "bad form: %v", err)
+	if err := readForm(r); err != nil {
+		return err
 	}
 	code := r.PostForm.Get("i")
 	if _, err := s.requireRole(r, kopuro.ActionEditCalendar, code); err != nil {
@@ -148,10 +148,9 @@ func (s *Server) calendarDelete(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := url.Values{}
-	if m := r.PostForm.Get("month"); m != "" {
-		if _, err := time.Parse("2006-01", m); err == nil {
-			q.Set("month", m)
-		}
+	// The month only brings the reader back to it: a bad one is dropped.
+	if m, err := formDate(r.PostForm, "month", monthLayout, "pages.error.month"); err == nil && !m.IsZero() {
+		q.Set("month", m.Format(monthLayout))
 	}
 	http.Redirect(w, r, "/calendar?"+q.Encode(), http.StatusSeeOther)
 	return nil

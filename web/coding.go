@@ -102,8 +102,8 @@ func (s *Server) apiSaveLabels(w http.ResponseWriter, r *http.Request) error {
 
 // labelsFromForm reads the coding form.
 func labelsFromForm(r *http.Request) (kopuro.Labels, error) {
-	if err := r.ParseForm(); err != nil {
-		return kopuro.Labels{}, kopuro.Errorf(kopuro.EInvalid, "error.form", "the form cannot be read: %v", err)
+	if err := readForm(r); err != nil {
+		return kopuro.Labels{}, err
 	}
 	f := r.PostForm
 	l := kopuro.Labels{Lang: kopuro.Lang(f.Get("post_lang")), Category: kopuro.Category(f.Get("category")), Area: kopuro.Area(f.Get("area")),

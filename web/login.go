@@ -33,8 +33,8 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 // page the user came from, or the form again with a translated message.
 func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "error.form_body", "unreadable form: %v", err)
+	if err := readForm(r); err != nil {
+		return err
 	}
 	f := loginForm{Email: kopuro.NormalizeEmail(r.PostForm.Get("email")), Next: safeNext(r.PostForm.Get("next"))}
 	err := s.login(w, r, f.Email, r.PostForm.Get("password"))

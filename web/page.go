@@ -89,6 +89,10 @@ func (p *page) AsOf(d kopuro.Date) string {
 // PlatformName is the platform's display name from the catalogue.
 func (p *page) PlatformName(pl kopuro.Platform) string { return p.T("platform." + string(pl)) }
 
+// Note is a snapshot's note in the page's language (the bundled Table 1
+// notes are translated; imported ones are shown as written).
+func (p *page) Note(s string) string { return p.cat.Note(p.Lang, s) }
+
 func (s *Server) parseTemplates() error {
 	layout, err := fs.ReadFile(s.files, "templates/layout.html")
 	if err != nil {

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"kopuro"
 	"kopuro/insight"
@@ -191,8 +190,8 @@ var goalMetrics = []string{metrics.Followers, metrics.FollowersPer1000, metrics.
 // goalsPost adds a goal from the form (the same rules as the JSON API:
 // ActionEditGoals on the institution) and shows the list again.
 func (s *Server) goalsPost(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "pages.error.form", "bad form: %v", err)
+	if err := readForm(r); err != nil {
+		return err
 	}
 	code := r.PostForm.Get("i")
 	if _, err := s.requireRole(r, kopuro.ActionEditGoals, code); err != nil {
@@ -211,9 +210,9 @@ func (s *Server) goalsPost(w http.ResponseWriter, r *http.Request) error {
 		return kopuro.Errorf(kopuro.EInvalid, "pages.error.target", "target %q is not a number", r.PostForm.Get("target")).InField("target")
 	}
 	g.Target = &t
-	d, err := time.Parse(time.DateOnly, r.PostForm.Get("deadline"))
+	d, err := requiredDate(r.PostForm, "deadline", dayLayout, "pages.error.deadline", "pages.error.deadline")
 	if err != nil {
-		return kopuro.Errorf(kopuro.EInvalid, "pages.error.deadline", "deadline %q is not a date", r.PostForm.Get("deadline")).InField("deadline")
+		return err
 	}
 	g.Deadline = kopuro.DateOf(d)
 	if _, err := insight.AddGoal(r.Context(), s.db, g, s.db.Now().UTC(), insight.DefaultOptions()); err != nil {

@@ -197,3 +197,18 @@ func TestGoalsPage(t *testing.T) {
 		}
 	}
 }
+
+// TestTable1NotesTranslated: the bundled Table 1 notes are shown in the
+// reader's language, on the overview (as a title) and a university's page.
+func TestTable1NotesTranslated(t *testing.T) {
+	s, _ := newTestServer(t)
+	cat := i18n.Embedded()
+	for _, lang := range i18n.Langs {
+		want := html.EscapeString(cat.Note(lang, "no data: low participation"))
+		for _, path := range []string{"/?lang=" + lang, "/institutions/knu?lang=" + lang} {
+			if _, body := get(t, s, path); !strings.Contains(body, want) {
+				t.Errorf("%s lacks the note %q", path, want)
+			}
+		}
+	}
+}

@@ -34,12 +34,12 @@ type calDay struct {
 func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
 	now := s.db.Now().UTC()
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if m := r.URL.Query().Get("month"); m != "" {
-		t, err := time.Parse("2006-01", m)
-		if err != nil {
-			return kopuro.Errorf(kopuro.EInvalid, "pages.error.month", "month %q is not YYYY-MM", m).WithArg("Value", m)
-		}
-		first = t
+	m, err := formDate(r.URL.Query(), "month", monthLayout, "pages.error.month")
+	if err != nil {
+		return err
+	}
+	if !m.IsZero() {
+		first = m
 	}
 	last := first.AddDate(0, 1, -1)
 	p := s.newPage(w, r, "pages.calendar.title")
@@ -152,8 +152,8 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) error {
 	}{Platforms: kopuro.Platforms}
 	if r.Method == http.MethodPost {
 		r.Body = http.MaxBytesReader(w, r.Body, 4*maxDraft+4096)
-		if err := r.ParseForm(); err != nil {
-			return kopuro.Errorf(kopuro.EInvalid, "pages.error.form", "bad form: %v", err)
+		if err := readForm(r); err != nil {
+			return err
 		}
 		data.Text, data.Media = r.PostForm.Get("text"), r.PostForm.Get("media") == "on"
 		data.Platform = kopuro.Platform(r.PostForm.Get("platform"))

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"kopuro"
 	"kopuro/store"
@@ -51,10 +50,10 @@ func postQuery(v url.Values) (store.PostQuery, error) {
 	if q.Page, err = intParam(v, "page", 1, 1<<20); err != nil {
 		return q, err
 	}
-	if q.From, err = dayParam(v, "from"); err != nil {
+	if q.From, err = formDate(v, "from", dayLayout, "error.explorer_day"); err != nil {
 		return q, err
 	}
-	if q.To, err = dayParam(v, "to"); err != nil {
+	if q.To, err = formDate(v, "to", dayLayout, "error.explorer_day"); err != nil {
 		return q, err
 	}
 	if !q.To.IsZero() {
@@ -86,19 +85,6 @@ func intParam(v url.Values, name string, lo, hi int) (int, error) {
 			WithArg("Min", lo).WithArg("Max", hi).InField(name)
 	}
 	return n, nil
-}
-
-// dayParam reads an optional YYYY-MM-DD day as the start of that day, UTC.
-func dayParam(v url.Values, name string) (time.Time, error) {
-	s := v.Get(name)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return t, kopuro.Errorf(kopuro.EInvalid, "error.explorer_day", "%s is not a day like 2025-03-31", name).WithArg("Value", s).InField(name)
-	}
-	return t, nil
 }
 
 // postView is one post as the explorer shows it.

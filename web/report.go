@@ -26,7 +26,7 @@ type reportRequest struct {
 // options of `kopuro report` as query parameters — lang, period
 // (2025-01..2025-06) or from and to (months, as the report page sends
 // them), institutions (a,b,c, or repeated; "all" or none for every
-// institution) and format (html, pdf, md, xlsx; html by default). HTML is
+// institution) and format (report.Formats; html by default). HTML is
 // shown in the browser; the other formats, and HTML with download=1, come
 // as a file to save. A bad option shows the report page again with the
 // error beside its field.
@@ -80,13 +80,10 @@ func (s *Server) pdfSlot() (release func(), err error) {
 	}
 }
 
-// reportNow is the store's clock: the default period ends with the last
-// full month before it.
+// reportNow is the store's clock (store.Open always sets it): the
+// default period ends with the last full month before it.
 func (s *Server) reportNow() time.Time {
-	if s.db.Now != nil {
-		return s.db.Now().UTC()
-	}
-	return time.Now().UTC()
+	return s.db.Now().UTC()
 }
 
 // readReportRequest checks the options of GET /report. The report's
@@ -130,11 +127,11 @@ func reportPeriod(q url.Values, now time.Time) (metrics.Period, error) {
 		}
 		return p, err
 	}
-	from, err := reportMonth(q.Get("from"), "from")
+	from, err := requiredDate(q, "from", monthLayout, "pages.report.error.from", "pages.report.error.from_missing")
 	if err != nil {
 		return metrics.Period{}, err
 	}
-	to, err := reportMonth(q.Get("to"), "to")
+	to, err := requiredDate(q, "to", monthLayout, "pages.report.error.to", "pages.report.error.to_missing")
 	if err != nil {
 		return metrics.Period{}, err
 	}
@@ -143,20 +140,6 @@ func reportPeriod(q url.Values, now time.Time) (metrics.Period, error) {
 			WithArg("From", q.Get("from")).WithArg("To", q.Get("to")).InField("to")
 	}
 	return metrics.Period{From: from, To: to.AddDate(0, 1, 0)}, nil
-}
-
-// reportMonth reads one end of the period: a month written YYYY-MM, as
-// an <input type="month"> sends it.
-func reportMonth(v, field string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return time.Time{}, kopuro.Errorf(kopuro.EInvalid, "pages.report.error."+field+"_missing", "the %s month of the period is missing", field).InField(field)
-	}
-	t, err := time.Parse("2006-01", v)
-	if err != nil {
-		return time.Time{}, kopuro.Errorf(kopuro.EInvalid, "pages.report.error."+field, "the %s month %q is not YYYY-MM", field, v).WithArg("Value", v).InField(field)
-	}
-	return t, nil
 }
 
 // reportCodes reads the institutions: repeated, comma-separated or both.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"kopuro/i18n"
+	"kopuro/report"
 )
 
 func TestReportForm(t *testing.T) {
@@ -120,7 +121,7 @@ func TestReportFormErrors(t *testing.T) {
 		{"/report?lang=en&from=2025-01&to=june", 400, "to", cat.T("ru", "pages.report.error.to", "Value", "june")},
 		{"/report?lang=en&from=2025-06&to=2025-01", 400, "to", cat.T("ru", "pages.report.error.order", "From", "2025-06", "To", "2025-01")},
 		{"/report?lang=en&period=2025-06", 400, "period", cat.T("ru", "error.period", "Value", "2025-06")},
-		{"/report?lang=en&format=doc", 400, "format", cat.T("ru", "report.error.format", "Value", "doc")},
+		{"/report?lang=en&format=doc", 400, "format", cat.T("ru", "report.error.format", "Value", "doc", "Formats", report.FormatList)},
 		{"/report?lang=en&institutions=nowhere", 404, "institutions", cat.T("ru", "report.error.institution", "Code", "nowhere")},
 	} {
 		res, body := get(t, s, tc.url, "Cookie", langCookie+"=ru")

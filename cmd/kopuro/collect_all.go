@@ -17,19 +17,24 @@ import (
 // while the last run was under way must not be missed.
 const overlap = 7 * 24 * time.Hour
 
-// endpoints is the repeatable --endpoint PLATFORM=URL flag of collect all.
+// endpoints are the API addresses collect all's --endpoint PLATFORM=URL
+// flags give, by platform.
 type endpoints map[kopuro.Platform]string
 
-func (m endpoints) String() string { return "" }
-
-func (m endpoints) Set(v string) error {
-	name, u, ok := strings.Cut(v, "=")
-	p, err := kopuro.ParsePlatform(name)
-	if !ok || err != nil || u == "" {
-		return fmt.Errorf("want PLATFORM=URL, got %q", v)
+// parseEndpoints reads the --endpoint values. They are checked here, after
+// the flags are parsed, not in a flag.Value's Set: the flag package would
+// wrap our message in its own English one.
+func parseEndpoints(vs []string) (endpoints, error) {
+	eps := endpoints{}
+	for _, v := range vs {
+		name, u, ok := strings.Cut(v, "=")
+		p, err := kopuro.ParsePlatform(name)
+		if !ok || err != nil || u == "" {
+			return nil, kopuro.Errorf(kopuro.EInvalid, "cli.collect.endpoint", "want PLATFORM=URL, got %q", v).WithArg("Value", v).InField("endpoint")
+		}
+		eps[p] = u
 	}
-	m[p] = u
-	return nil
+	return eps, nil
 }
 
 // runCollectAll walks every registered account with a handle on a platform
@@ -41,14 +46,18 @@ func runCollectAll(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "collect")
 	dsn := dbFlag(e, fs)
 	sinceFlag := fs.String("since", "", e.cat.T(e.lang, "cli.flag.since"))
-	eps := endpoints{}
-	fs.Var(eps, "endpoint", e.cat.T(e.lang, "cli.flag.endpoints"))
+	var epFlags listFlag
+	fs.Var(&epFlags, "endpoint", e.cat.T(e.lang, "cli.flag.endpoints"))
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
+	}
+	eps, err := parseEndpoints(epFlags)
+	if err != nil {
+		return err
 	}
 	since, err := parseSince(*sinceFlag)
 	if err != nil {

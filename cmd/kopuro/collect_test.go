@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"kopuro"
 	"kopuro/i18n"
+	"kopuro/platform/httpx"
 	"kopuro/store"
 	"kopuro/store/storetest"
 )
@@ -145,6 +147,22 @@ func TestCollectAll(t *testing.T) {
 	}
 }
 
+// TestCollectAllBadEndpoint: a malformed --endpoint is told in the
+// terminal's language, naming the flag, without the flag package's
+// English wrapping.
+func TestCollectAllBadEndpoint(t *testing.T) {
+	cat := i18n.Embedded()
+	for _, lang := range i18n.Langs {
+		for _, v := range []string{"telegram", "nowhere=http://x", "telegram="} {
+			code, _, errs := runCLI(t, map[string]string{"KOPURO_LANG": lang}, "", "collect", "all", "--endpoint", v, "--db", filepath.Join(t.TempDir(), "k.db"))
+			want := cat.T(lang, "cli.collect.endpoint", "Value", v)
+			if code == 0 || !strings.Contains(errs, want) || !strings.Contains(errs, cat.T(lang, "cli.field", "Field", "endpoint")) || strings.Contains(errs, "invalid value") {
+				t.Errorf("%s %q: exit %d, stderr:\n%s\nwant %q", lang, v, code, errs, want)
+			}
+		}
+	}
+}
+
 func TestCollectUsage(t *testing.T) {
 	tests := [][]string{
 		{"collect"},
@@ -207,5 +225,35 @@ func TestCollectRegisteredAccountRecordsFailure(t *testing.T) {
 	_, out, _ = runCLI(t, nil, "", "status", "--db", dsn)
 	if !strings.Contains(out, "telegram knu_test: failed") || !strings.Contains(out, "403") {
 		t.Errorf("the failed run of a registered account is not shown:\n%s", out)
+	}
+}
+
+// TestStatusShowsRunErrorsInReadersLanguage: a stored failure is shown in
+// the terminal's language; a row from before keys were stored keeps its
+// English text.
+func TestStatusShowsRunErrorsInReadersLanguage(t *testing.T) {
+	dsn := storetest.DSN(t)
+	db := registerKNU(t, dsn)
+	t0 := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	ref := kopuro.AccountRef{Platform: kopuro.Telegram, Handle: "knu_test", Institution: "knu"}
+	quota := httpx.NewQuota(kopuro.Telegram, t0.Add(time.Hour))
+	for i, r := range []kopuro.Run{
+		{Error: "old English text", Status: kopuro.RunFailed},
+		{Error: quota.Error(), Failure: kopuro.AsError(quota), Status: kopuro.RunQuota},
+	} {
+		r.Platform, r.Account = kopuro.Telegram, ref
+		r.Started = t0.Add(time.Duration(i) * time.Minute)
+		r.Finished = r.Started
+		if _, err := db.RecordRun(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cat := i18n.Embedded()
+	for _, lang := range i18n.Langs {
+		_, out, _ := runCLI(t, map[string]string{"KOPURO_LANG": lang}, "", "status", "--db", dsn)
+		want := cat.TMap(lang, "collect.quota", kopuro.AsError(quota).Args)
+		if !strings.Contains(out, "    "+want+"\n") || !strings.Contains(out, "    old English text\n") {
+			t.Errorf("%s: status lacks %q or the old text:\n%s", lang, want, out)
+		}
 	}
 }

@@ -116,9 +116,14 @@ var errUsage = errors.New("usage")
 // errors in the user's language with their location, others as they are
 // (the terminal user is the operator, who needs the detail).
 func renderError(e *env, err error) string {
+	return e.cat.T(e.lang, "cli.error", "Message", errorText(e, err))
+}
+
+// errorText is err as renderError shows it, without the "kopuro:" prefix.
+func errorText(e *env, err error) string {
 	ke := kopuro.AsError(err)
 	if ke == nil || ke.Key == "" {
-		return e.cat.T(e.lang, "cli.error", "Message", err.Error())
+		return err.Error()
 	}
 	msg := e.cat.TMap(e.lang, ke.Key, ke.Args)
 	if strings.HasPrefix(msg, "!") {
@@ -134,7 +139,7 @@ func renderError(e *env, err error) string {
 	if ke.Field != "" {
 		loc += e.cat.T(e.lang, "cli.field", "Field", ke.Field) + ": "
 	}
-	return e.cat.T(e.lang, "cli.error", "Message", loc+msg)
+	return loc + msg
 }
 
 // cliLang picks the terminal language: KOPURO_LANG, else the language of

@@ -14,14 +14,14 @@ import (
 
 // runReport regenerates the study as a report:
 //
-//	kopuro report [--db] [--lang ky|ru|en] [--period 2025-01..2025-06] [--institutions a,b,c] --format html|pdf|md|xlsx --out FILE
+//	kopuro report [--db] [--lang ky|ru|en] [--period 2025-01..2025-06] [--institutions a,b,c] --format html|pdf|md|xlsx (report.Formats) --out FILE
 func runReport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "report")
 	dsn := dbFlag(e, fs)
 	lang := fs.String("lang", e.lang, e.cat.T(e.lang, "cli.flag.lang"))
 	period := fs.String("period", "", e.cat.T(e.lang, "cli.flag.period"))
 	insts := fs.String("institutions", "", e.cat.T(e.lang, "cli.flag.institutions"))
-	format := fs.String("format", "", e.cat.T(e.lang, "cli.flag.report_format"))
+	format := fs.String("format", "", e.cat.T(e.lang, "cli.flag.report_format", "Formats", report.FormatList))
 	out := fs.String("out", "", e.cat.T(e.lang, "cli.flag.out"))
 	prof := profileFlag(e, fs)
 	if err := parseFlags(fs, args); err != nil {

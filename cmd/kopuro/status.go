@@ -43,7 +43,12 @@ func printRuns(ctx context.Context, e *env, db *store.DB) error {
 	fmt.Fprintln(e.stdout, "\n"+e.cat.T(e.lang, "cli.status.runs"))
 	for _, r := range runs {
 		fmt.Fprintln(e.stdout, "  "+runLine(e, r))
-		if r.Error != "" {
+		// In the reader's language when the run stored its catalogue key;
+		// runs recorded before that kept English text, shown as it is.
+		switch {
+		case r.Failure != nil:
+			fmt.Fprintln(e.stdout, "    "+errorText(e, r.Failure))
+		case r.Error != "":
 			fmt.Fprintln(e.stdout, "    "+r.Error)
 		}
 	}

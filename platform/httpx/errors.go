@@ -137,3 +137,24 @@ func Clean(err error, secrets ...string) error {
 type cleanError struct{ msg string }
 
 func (e *cleanError) Error() string { return e.msg }
+
+// platformNames are the collected platforms as their owners write them,
+// the {Platform} of BadTarget's message (catalogue-free: these are names).
+var platformNames = map[kopuro.Platform]string{
+	kopuro.Instagram: "Instagram", kopuro.Facebook: "Facebook", kopuro.YouTube: "YouTube",
+	kopuro.TikTok: "TikTok", kopuro.Telegram: "Telegram",
+}
+
+// BadTarget is the user-safe error for an account name that cannot be
+// asked for. The name is untrusted input: it is shown only through
+// Printable, so that control characters and bidi overrides cannot reach a
+// terminal or a log, and a long one is cut.
+func BadTarget(p kopuro.Platform, handle string) *kopuro.Error {
+	name := platformNames[p]
+	if name == "" {
+		name = string(p)
+	}
+	v := Printable(handle, 60)
+	return kopuro.Errorf(kopuro.EInvalid, "collect.bad_target", "%q is not a valid %s account identifier", v, name).
+		WithArg("Platform", name).WithArg("Value", v)
+}

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 
 	"kopuro"
 )
@@ -15,9 +17,12 @@ import (
 // hostile server cannot exhaust memory.
 const maxPage = 32 << 20
 
-// API sends requests of one platform and decodes JSON answers. ErrorMessage
+// API sends requests of one platform and decodes JSON answers. Secrets,
+// fixed when the API is made, are scrubbed from every error; a secret
+// learnt later (an access token) is added with Rotate. ErrorMessage
 // extracts the API's own explanation from an error body (default: the
-// common {"error":{"message":…}} and {"message":…} shapes).
+// common {"error":{"message":…}} and {"message":…} shapes). An API is
+// safe for concurrent use.
 type API struct {
 	Client       *http.Client
 	Platform     kopuro.Platform
@@ -27,14 +32,40 @@ type API struct {
 	// with: the Graph API answers 400 for an expired token, which the user
 	// should see as "credentials rejected".
 	Status func(status int, body []byte) int
+
+	mu       sync.Mutex
+	rotating [2]string // the newest short-lived secret and the one before it
 }
+
+// Rotate adds a short-lived secret, such as a fresh access token, to those
+// scrubbed from errors. Only it and the one it replaces are kept: a
+// request sent with the previous token may still be answered, and the
+// list does not grow with every refresh.
+func (a *API) Rotate(secret string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if secret != a.rotating[0] {
+		a.rotating[0], a.rotating[1] = secret, a.rotating[0]
+	}
+}
+
+// secrets is every secret to scrub now, a copy safe to read while
+// another goroutine rotates.
+func (a *API) secrets() []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append(slices.Clip(a.Secrets), a.rotating[0], a.rotating[1])
+}
+
+// Scrub removes every secret of a from s.
+func (a *API) Scrub(s string) string { return Scrub(s, a.secrets()...) }
 
 // Do sends req and decodes a successful JSON answer into v. page names the
 // request in errors. Every error is free of credentials.
 func (a *API) Do(req *http.Request, page string, v any) error {
 	resp, err := a.Client.Do(req)
 	if err != nil {
-		return Clean(err, a.Secrets...)
+		return Clean(err, a.secrets()...)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
@@ -43,7 +74,7 @@ func (a *API) Do(req *http.Request, page string, v any) error {
 		if a.Status != nil {
 			status = a.Status(status, body)
 		}
-		return StatusError(a.Platform, status, page, Scrub(a.message(body), a.Secrets...))
+		return StatusError(a.Platform, status, page, a.Scrub(a.message(body)))
 	}
 	if err := json.NewDecoder(io.LimitReader(resp.Body, maxPage)).Decode(v); err != nil {
 		if ctxErr := req.Context().Err(); ctxErr != nil {
@@ -66,8 +97,9 @@ func (a *API) Get(ctx context.Context, u, page string, v any) error {
 	return a.Do(req, page, v)
 }
 
-// PostJSON is Do for a POST of body as JSON to u.
-func (a *API) PostJSON(ctx context.Context, u, page string, body, v any) error {
+// PostJSON is Do for a POST of body as JSON to u, with header's fields
+// (an Authorization, say) added to the request's; header may be nil.
+func (a *API) PostJSON(ctx context.Context, u, page string, header http.Header, body, v any) error {
 	b, err := json.Marshal(body)
 	if err != nil {
 		return err
@@ -75,6 +107,11 @@ func (a *API) PostJSON(ctx context.Context, u, page string, body, v any) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, strings.NewReader(string(b)))
 	if err != nil {
 		return Malformed(a.Platform, page, "", "bad request address")
+	}
+	for k, vs := range header {
+		for _, s := range vs {
+			req.Header.Add(k, s)
+		}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	return a.Do(req, page, v)
@@ -125,7 +162,7 @@ func (a *API) GetBody(ctx context.Context, u, page string, limit int64) ([]byte,
 	}
 	resp, err := a.Client.Do(req)
 	if err != nil {
-		return nil, Clean(err, a.Secrets...)
+		return nil, Clean(err, a.secrets()...)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
@@ -136,7 +173,7 @@ func (a *API) GetBody(ctx context.Context, u, page string, limit int64) ([]byte,
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, ctxErr
 		}
-		return nil, Clean(err, a.Secrets...)
+		return nil, Clean(err, a.secrets()...)
 	}
 	if int64(len(b)) > limit {
 		return nil, Malformed(a.Platform, page, "", fmt.Sprintf("the page is larger than %d bytes", limit))

@@ -73,8 +73,9 @@ func Scrub(s string, secrets ...string) string {
 }
 
 // Printable makes text from a remote server safe to print on a terminal or
-// in a log line: control characters (escape sequences included) become
-// spaces and the text is cut to max runes.
+// in a log line: control characters (escape sequences, C1) and bidi
+// controls (which can make a line read backwards) become spaces and the
+// text is cut to max runes.
 func Printable(s string, max int) string {
 	var b strings.Builder
 	n := 0
@@ -83,7 +84,7 @@ func Printable(s string, max int) string {
 			b.WriteString("…")
 			break
 		}
-		if unicode.IsControl(r) || r == unicode.ReplacementChar {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == unicode.ReplacementChar {
 			r = ' '
 		}
 		b.WriteRune(r)

@@ -174,7 +174,7 @@ func TestTransportReplaysBodyAndSetsHeader(t *testing.T) {
 	tr := &Transport{Platform: kopuro.TikTok, Header: http.Header{"X-Key": {"k-secret"}}, Clock: newFakeClock().Clock()}
 	api := &API{Client: tr.Client(), Platform: kopuro.TikTok}
 	var v struct{ N int }
-	if err := api.PostJSON(context.Background(), srv.URL, "query", map[string]int{"cursor": 7}, &v); err != nil {
+	if err := api.PostJSON(context.Background(), srv.URL, "query", nil, map[string]int{"cursor": 7}, &v); err != nil {
 		t.Fatal(err)
 	}
 	if len(s.bodies) != 2 || s.bodies[0] != `{"cursor":7}` || s.bodies[1] != s.bodies[0] {
@@ -322,11 +322,22 @@ func TestRedactURL(t *testing.T) {
 }
 
 func TestPrintable(t *testing.T) {
-	if got := Printable("a\x1b[31mb\nc", 100); got != "a [31mb c" {
-		t.Errorf("Printable = %q", got)
-	}
-	if got := Printable("абвгд", 3); got != "абв…" {
-		t.Errorf("Printable cut = %q", got)
+	for _, tc := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"a\x1b[31mb\nc", 100, "a [31mb c"},
+		{"абвгд", 3, "абв…"},
+		{"a\u0085b\u009bc", 100, "a b c"},           // C1
+		{"exe.\u202etxt\u202c", 100, "exe. txt"},    // right-to-left override
+		{"\u2066x\u2069\u200fy\u061c", 100, "x  y"}, // isolates, RLM, ALM
+		{"bad\xffbyte", 100, "bad byte"},            // invalid UTF-8
+		{"Ош мамлекеттик университети", 100, "Ош мамлекеттик университети"},
+	} {
+		if got := Printable(tc.in, tc.max); got != tc.want {
+			t.Errorf("Printable(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+		}
 	}
 }
 

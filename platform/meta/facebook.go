@@ -8,6 +8,7 @@ import (
 
 	"kopuro"
 	"kopuro/platform"
+	"kopuro/platform/httpx"
 )
 
 // FacebookSource is recorded as the source of what the Facebook collector
@@ -79,7 +80,7 @@ func (c *Facebook) Collect(ctx context.Context, target kopuro.AccountRef, since 
 	page := kopuro.NormalizeHandle(kopuro.Facebook, target.Handle)
 	res := platform.Result{Account: kopuro.AccountRef{Platform: kopuro.Facebook, Handle: page, Institution: target.Institution}}
 	if !safeToken(page) {
-		return res, badTarget(kopuro.Facebook, target.Handle)
+		return res, httpx.BadTarget(kopuro.Facebook, target.Handle)
 	}
 	var info fbPage
 	if err := c.g.get(ctx, url.PathEscape(page), url.Values{"fields": {"id,followers_count"}}, "page "+page, &info); err != nil {

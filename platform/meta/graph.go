@@ -248,12 +248,6 @@ func safeToken(s string) bool {
 	return true
 }
 
-// badTarget is the error for an account name that cannot be asked for.
-func badTarget(p kopuro.Platform, handle string) error {
-	return kopuro.Errorf(kopuro.EInvalid, "collect.bad_target", "%q is not a valid %s account name", httpx.Printable(handle, 60), p).
-		WithArg("Platform", string(p)).WithArg("Value", httpx.Printable(handle, 60))
-}
-
 // count converts an optional Graph count.
 func count(p *int64) kopuro.Count {
 	if p == nil || *p < 0 {

@@ -74,7 +74,7 @@ func (c *Instagram) Collect(ctx context.Context, target kopuro.AccountRef, since
 	user := kopuro.NormalizeHandle(kopuro.Instagram, target.Handle)
 	res := platform.Result{Account: kopuro.AccountRef{Platform: kopuro.Instagram, Handle: user, Institution: target.Institution}}
 	if !safeToken(user) || len(user) > 30 {
-		return res, badTarget(kopuro.Instagram, target.Handle)
+		return res, httpx.BadTarget(kopuro.Instagram, target.Handle)
 	}
 	cursor := ""
 	for n := 1; ; n++ {

@@ -83,8 +83,7 @@ func (c *Collector) Collect(ctx context.Context, target kopuro.AccountRef, since
 	name := strings.ToLower(channelName(target.Handle))
 	res := platform.Result{Account: kopuro.AccountRef{Platform: kopuro.Telegram, Handle: name, Institution: target.Institution}}
 	if !ValidChannel(name) {
-		return res, kopuro.Errorf(kopuro.EInvalid, "collect.bad_target", "%q is not a public Telegram channel name", httpx.Printable(target.Handle, 40)).
-			WithArg("Platform", "Telegram").WithArg("Value", httpx.Printable(target.Handle, 40))
+		return res, httpx.BadTarget(kopuro.Telegram, target.Handle)
 	}
 	before := int64(0)
 	for n := 1; n <= c.maxPages; n++ {

@@ -5,7 +5,6 @@
 package tiktok
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -113,23 +112,12 @@ func query[T any](ctx context.Context, c *Collector, path, fields string, body a
 	if err != nil {
 		return out.Data, err
 	}
-	b, err := json.Marshal(body)
-	if err != nil {
-		return out.Data, err
-	}
 	u := c.endpoint + path + "?" + url.Values{"fields": {fields}}.Encode()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(b))
-	if err != nil {
-		return out.Data, httpx.Malformed(kopuro.TikTok, page, "", "bad request address")
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+tok)
-	if err := c.api.Do(req, page, &out); err != nil {
+	if err := c.api.PostJSON(ctx, u, page, http.Header{"Authorization": {"Bearer " + tok}}, body, &out); err != nil {
 		return out.Data, err
 	}
 	if out.Error.Code != "" && out.Error.Code != "ok" {
-		return out.Data, httpx.StatusError(kopuro.TikTok, http.StatusBadRequest, page,
-			httpx.Scrub(out.Error.Code+": "+out.Error.Message, c.api.Secrets...))
+		return out.Data, httpx.StatusError(kopuro.TikTok, http.StatusBadRequest, page, c.api.Scrub(out.Error.Code+": "+out.Error.Message))
 	}
 	return out.Data, nil
 }

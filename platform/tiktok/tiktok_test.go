@@ -3,9 +3,12 @@ package tiktok
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -223,4 +226,58 @@ func FuzzVideoID(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTokenRefreshUnderLoad: collections side by side refresh the access
+// token (here it lives 0 s, so every query fetches one) while others
+// scrub their errors of it. Run with -race (scripts/test does): the token
+// list was appended to under the collector's lock but read without it.
+// Only the newest token and the one before it are kept, however many
+// refreshes there are, and a token a server echoes is never shown.
+func TestTokenRefreshUnderLoad(t *testing.T) {
+	var issued atomic.Int64
+	srv := fakeapi.New(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v2/oauth/token/" {
+			fmt.Fprintf(w, `{"access_token":"clt.rotating-token-%04d","expires_in":0,"token_type":"Bearer"}`, issued.Add(1))
+			return
+		}
+		// A careless server that repeats the credentials it was sent.
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprintf(w, `{"data":{},"error":{"code":"invalid_params","message":"refused %s and %s"}}`,
+			strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), testSecret)
+	})
+	c := newCollector(t, srv, fakeapi.NewClock(start))
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for range 8 {
+		wg.Go(func() {
+			for range 8 {
+				_, err := c.user(context.Background(), "alatoo_test")
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err == nil {
+			t.Fatal("a refused query succeeded")
+		}
+		// (A token refreshed away twice while its query was in flight may
+		// show; with real lifetimes of hours that does not happen.)
+		if msg := err.Error(); strings.Contains(msg, testSecret) {
+			t.Errorf("error shows the client secret: %s", msg)
+		}
+	}
+	if n := issued.Load(); n < 64 {
+		t.Fatalf("%d tokens issued, want one per query", n)
+	}
+	if got := len(c.api.Secrets); got != 1 {
+		t.Errorf("%d fixed secrets after %d refreshes, want the client secret alone", got, issued.Load())
+	}
+	// One query at a time: the token it was refused with is scrubbed.
+	_, err := c.user(context.Background(), "alatoo_test")
+	if msg := err.Error(); strings.Contains(msg, "clt.rotating-token-") || !strings.Contains(msg, httpx.Redacted) {
+		t.Errorf("error %q, want the echoed token and secret redacted", msg)
+	}
 }

@@ -43,10 +43,10 @@ func (c *Collector) accessToken(ctx context.Context) (string, error) {
 	if tok.AccessToken == "" {
 		// TikTok answers a refused client with 200 and an error field.
 		return "", httpx.StatusError(kopuro.TikTok, http.StatusUnauthorized, "access token",
-			httpx.Scrub(strings.TrimSpace(tok.Error+" "+tok.Description), c.api.Secrets...))
+			c.api.Scrub(strings.TrimSpace(tok.Error+" "+tok.Description)))
 	}
 	c.token = tok.AccessToken
 	c.expires = c.now().Add(time.Duration(tok.ExpiresIn) * time.Second)
-	c.api.Secrets = append(c.api.Secrets, tok.AccessToken)
+	c.api.Rotate(tok.AccessToken)
 	return c.token, nil
 }

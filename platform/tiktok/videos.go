@@ -193,8 +193,7 @@ func (c *Collector) Collect(ctx context.Context, target kopuro.AccountRef, since
 	user := kopuro.NormalizeHandle(kopuro.TikTok, target.Handle)
 	res := platform.Result{Account: kopuro.AccountRef{Platform: kopuro.TikTok, Handle: user, Institution: target.Institution}}
 	if !validUser(user) {
-		return res, kopuro.Errorf(kopuro.EInvalid, "collect.bad_target", "%q is not a TikTok username", httpx.Printable(target.Handle, 40)).
-			WithArg("Platform", "TikTok").WithArg("Value", httpx.Printable(target.Handle, 40))
+		return res, httpx.BadTarget(kopuro.TikTok, target.Handle)
 	}
 	snaps, err := c.user(ctx, user)
 	res.Snapshots = snaps

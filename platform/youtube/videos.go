@@ -1,16 +1,14 @@
 package youtube
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
+	"math"
+	"net/url"
 	"strings"
-	"sync"
 	"time"
 
+	"google.golang.org/api/googleapi"
 	yt "google.golang.org/api/youtube/v3"
 
 	"kopuro"
@@ -54,38 +52,56 @@ func (c *Collector) uploads(ctx context.Context, playlist string, since time.Tim
 	}
 }
 
+// videoList is the answer of videos.list. It is decoded here, not by
+// Google's client, whose statistics are plain uint64: a count the owner
+// hid (likes, usually) would read as 0, "nobody liked it".
+type videoList struct {
+	Items []*video `json:"items"`
+}
+
+// video is one video of videoList. Snippet and live details are Google's
+// own types; the counts are pointers, nil when the answer leaves them out.
+type video struct {
+	ID                   string                        `json:"id"`
+	Snippet              *yt.VideoSnippet              `json:"snippet"`
+	LiveStreamingDetails *yt.VideoLiveStreamingDetails `json:"liveStreamingDetails"`
+	Statistics           *struct {
+		// The API writes its counts as decimal strings.
+		ViewCount    *uint64 `json:"viewCount,string"`
+		LikeCount    *uint64 `json:"likeCount,string"`
+		CommentCount *uint64 `json:"commentCount,string"`
+	} `json:"statistics"`
+}
+
 // videos fetches the videos with their statistics, 50 at a time (the
 // API's limit for ids in one request), into res.
 func (c *Collector) videos(ctx context.Context, res *platform.Result, ids []string, since time.Time) error {
 	for start, page := 0, 1; start < len(ids); start, page = start+50, page+1 {
 		batch := ids[start:min(start+50, len(ids))]
 		name := fmt.Sprintf("videos page %d", page)
-		resp, err := c.svc.Videos.List([]string{"snippet", "statistics", "contentDetails", "liveStreamingDetails"}).
-			Id(batch...).MaxResults(50).Context(ctx).Do()
-		if err != nil {
-			return c.apiErr(err, name)
+		q := url.Values{"part": {"snippet,statistics,contentDetails,liveStreamingDetails"}, "id": {strings.Join(batch, ",")}, "maxResults": {"50"}}
+		var list videoList
+		if err := c.api.Get(ctx, googleapi.ResolveRelative(c.svc.BasePath, "youtube/v3/videos")+"?"+q.Encode(), name, &list); err != nil {
+			return err
 		}
-		present := statisticsPresent(c.raw.take())
-		platform.AddPage(res, name, resp.Items, since, func(v *yt.Video) (kopuro.Post, *kopuro.Error) {
-			return c.post(v, present, res.Account)
+		platform.AddPage(res, name, list.Items, since, func(v *video) (kopuro.Post, *kopuro.Error) {
+			return c.post(v, res.Account)
 		})
 	}
 	return nil
 }
 
-// post maps one video. present says which statistics the answer carried
-// for each video id: a count the owner hid (likes, usually) is Unknown,
-// not zero.
-func (c *Collector) post(v *yt.Video, present map[string]map[string]bool, acc kopuro.AccountRef) (kopuro.Post, *kopuro.Error) {
-	if v == nil || v.Id == "" {
+// post maps one video; a count the answer leaves out is Unknown, not zero.
+func (c *Collector) post(v *video, acc kopuro.AccountRef) (kopuro.Post, *kopuro.Error) {
+	if v == nil || v.ID == "" {
 		return kopuro.Post{}, httpx.Malformed(kopuro.YouTube, "video", "id", "a video without id")
 	}
 	if v.Snippet == nil {
-		return kopuro.Post{}, httpx.Malformed(kopuro.YouTube, "video "+v.Id, "snippet", "no snippet")
+		return kopuro.Post{}, httpx.Malformed(kopuro.YouTube, "video "+v.ID, "snippet", "no snippet")
 	}
 	published, err := time.Parse(time.RFC3339, v.Snippet.PublishedAt)
 	if err != nil {
-		return kopuro.Post{}, httpx.Malformed(kopuro.YouTube, "video "+v.Id, "snippet.publishedAt", fmt.Sprintf("%q is not an RFC 3339 time", httpx.Printable(v.Snippet.PublishedAt, 40)))
+		return kopuro.Post{}, httpx.Malformed(kopuro.YouTube, "video "+v.ID, "snippet.publishedAt", fmt.Sprintf("%q is not an RFC 3339 time", httpx.Printable(v.Snippet.PublishedAt, 40)))
 	}
 	text := v.Snippet.Title
 	if d := strings.TrimSpace(v.Snippet.Description); d != "" {
@@ -93,9 +109,9 @@ func (c *Collector) post(v *yt.Video, present map[string]map[string]bool, acc ko
 	}
 	p := kopuro.Post{
 		Platform:   kopuro.YouTube,
-		ExternalID: v.Id,
+		ExternalID: v.ID,
 		Account:    acc,
-		URL:        "https://www.youtube.com/watch?v=" + v.Id,
+		URL:        "https://www.youtube.com/watch?v=" + v.ID,
 		Published:  published.UTC(),
 		Text:       text,
 		Format:     format(v),
@@ -104,13 +120,10 @@ func (c *Collector) post(v *yt.Video, present map[string]map[string]bool, acc ko
 		Source:     kopuro.Source{Format: SourceName, File: "videos.list", Version: "v3", ImportedAt: c.now().UTC()},
 	}
 	if p.Format == kopuro.FormatReel {
-		p.URL = "https://www.youtube.com/shorts/" + v.Id
+		p.URL = "https://www.youtube.com/shorts/" + v.ID
 	}
 	if st := v.Statistics; st != nil {
-		has := present[v.Id]
-		p.Views = count(has, "viewCount", st.ViewCount)
-		p.Likes = count(has, "likeCount", st.LikeCount)
-		p.Comments = count(has, "commentCount", st.CommentCount)
+		p.Views, p.Likes, p.Comments = count(st.ViewCount), count(st.LikeCount), count(st.CommentCount)
 	}
 	return p, nil
 }
@@ -131,7 +144,7 @@ func hashTags(tags []string) string {
 // Shorts flag: a video is taken for a Short when its creator marked it
 // #shorts (title, description or tags), the way YouTube itself suggests.
 // Other Shorts are counted as videos.
-func format(v *yt.Video) kopuro.Format {
+func format(v *video) kopuro.Format {
 	s := v.Snippet
 	if v.LiveStreamingDetails != nil || s.LiveBroadcastContent == "live" || s.LiveBroadcastContent == "upcoming" {
 		return kopuro.FormatLive
@@ -150,69 +163,11 @@ func format(v *yt.Video) kopuro.Format {
 	return kopuro.FormatVideo
 }
 
-// count is n when the answer carried the field, Unknown otherwise. Without
-// the raw answer (present nil) the typed value is trusted.
-func count(has map[string]bool, field string, n uint64) kopuro.Count {
-	if has != nil && !has[field] {
+// count is a count the answer carried, Unknown when it left it out (or
+// wrote one beyond any real count).
+func count(n *uint64) kopuro.Count {
+	if n == nil || *n > math.MaxInt64 {
 		return kopuro.Unknown
 	}
-	return kopuro.Known(int64(n))
-}
-
-// statisticsPresent reads which statistics fields each video of a raw
-// videos.list answer carries. Google's typed client decodes a missing
-// count as 0, which would turn "hidden" into "nobody liked it".
-func statisticsPresent(raw []byte) map[string]map[string]bool {
-	var r struct {
-		Items []struct {
-			ID         string                     `json:"id"`
-			Statistics map[string]json.RawMessage `json:"statistics"`
-		} `json:"items"`
-	}
-	if len(raw) == 0 || json.Unmarshal(raw, &r) != nil {
-		return nil
-	}
-	out := map[string]map[string]bool{}
-	for _, it := range r.Items {
-		has := map[string]bool{}
-		for k := range it.Statistics {
-			has[k] = true
-		}
-		out[it.ID] = has
-	}
-	return out
-}
-
-// capture keeps the raw body of the last successful videos.list answer
-// (see statisticsPresent); every other request passes through untouched.
-type capture struct {
-	next http.RoundTripper
-	mu   sync.Mutex
-	last []byte
-}
-
-func (c *capture) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := c.next.RoundTrip(req)
-	if err != nil || resp.StatusCode != http.StatusOK || !strings.HasSuffix(req.URL.Path, "/videos") {
-		return resp, err
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
-	resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.last = body
-	c.mu.Unlock()
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	return resp, nil
-}
-
-// take returns and forgets the last captured body.
-func (c *capture) take() []byte {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	b := c.last
-	c.last = nil
-	return b
+	return kopuro.Known(int64(*n))
 }

@@ -45,7 +45,9 @@ type Collector struct {
 	svc *yt.Service
 	cfg Config
 	now func() time.Time
-	raw *capture
+	// api fetches what Google's typed client would decode wrongly
+	// (videos.list: see videoList), through the same transport.
+	api *httpx.API
 }
 
 var _ platform.Collector = (*Collector)(nil)
@@ -72,8 +74,8 @@ func New(ctx context.Context, cfg Config) (*Collector, error) {
 		Clock:      cfg.Clock,
 		Logger:     cfg.Logger,
 	}
-	raw := &capture{next: tr}
-	opts := []option.ClientOption{option.WithHTTPClient(&http.Client{Transport: raw})}
+	client := &http.Client{Transport: tr}
+	opts := []option.ClientOption{option.WithHTTPClient(client)}
 	if cfg.Endpoint != "" {
 		opts = append(opts, option.WithEndpoint(cfg.Endpoint))
 	}
@@ -85,7 +87,8 @@ func New(ctx context.Context, cfg Config) (*Collector, error) {
 	if cfg.Clock.Now != nil {
 		now = cfg.Clock.Now
 	}
-	return &Collector{svc: svc, cfg: cfg, now: now, raw: raw}, nil
+	return &Collector{svc: svc, cfg: cfg, now: now,
+		api: &httpx.API{Client: client, Platform: kopuro.YouTube, Secrets: []string{cfg.APIKey}}}, nil
 }
 
 // Platform is YouTube.
@@ -130,8 +133,7 @@ func (c *Collector) Collect(ctx context.Context, target kopuro.AccountRef, since
 func (c *Collector) channel(ctx context.Context, handle string) (*yt.Channel, error) {
 	handle = strings.TrimSpace(handle)
 	if handle == "" || strings.ContainsAny(handle, " /?&#") {
-		return nil, kopuro.Errorf(kopuro.EInvalid, "collect.bad_target", "%q is not a YouTube channel id or handle", handle).
-			WithArg("Platform", "YouTube").WithArg("Value", handle)
+		return nil, httpx.BadTarget(kopuro.YouTube, handle)
 	}
 	call := c.svc.Channels.List([]string{"snippet", "statistics", "contentDetails"}).Context(ctx)
 	if strings.HasPrefix(handle, "UC") && len(handle) == 24 {

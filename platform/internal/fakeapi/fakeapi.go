@@ -10,6 +10,7 @@ import (
 	"flag"
 	"io"
 	"kopuro"
+	"kopuro/internal/golden"
 	"kopuro/platform"
 	"net/http"
 	"net/http/httptest"
@@ -147,8 +148,8 @@ func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
 // Rand is fixed, so that jittered waits are predictable.
 func (c *Clock) Rand() float64 { return 0.5 }
 
-// Golden compares v, as indented JSON, with testdata/name; -update
-// rewrites the file.
+// Golden compares v, as indented JSON, with testdata/name through
+// internal/golden; -update rewrites the file.
 func Golden(t testing.TB, name string, v any) {
 	t.Helper()
 	var buf bytes.Buffer
@@ -158,21 +159,7 @@ func Golden(t testing.TB, name string, v any) {
 	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)
 	}
-	got := buf.Bytes()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, got)
-	}
+	golden.Check(t, name, buf.Bytes(), *update)
 }
 
 // Result is a platform.Result as golden files show it (errors as text).
