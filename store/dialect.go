@@ -98,6 +98,29 @@ func (d dialect) tableExists() string {
 	return `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`
 }
 
+// integrityCheck is a query for the engine's own check of its files,
+// answering one row "ok" or a row per problem ("" when the dialect has
+// none: PostgreSQL checks pages as it reads them, and its amcheck is an
+// extension a deployment may not have).
+func (d dialect) integrityCheck() string {
+	if d.name == "postgres" {
+		return ""
+	}
+	return `PRAGMA integrity_check`
+}
+
+// searchIndexCheck is a statement that fails when the full-text index
+// disagrees with the posts it indexes ("" when the index is not a separate
+// table: PostgreSQL's GIN index is part of the posts table). On SQLite,
+// FTS5's 'integrity-check' with rank 1 compares the index with its
+// content table too, and answers a mismatch with an error.
+func (d dialect) searchIndexCheck() string {
+	if d.name == "postgres" {
+		return ""
+	}
+	return `INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)`
+}
+
 // resetSequence returns the statement that moves table's id sequence past
 // its largest id after rows were inserted with explicit ids ("" when the
 // dialect needs none: SQLite picks max(id)+1 by itself).
