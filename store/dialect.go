@@ -161,6 +161,20 @@ func (d dialect) searchCond(terms []string, many bool) (string, any) {
 	return `p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)`, strings.Join(parts, " ")
 }
 
+// platformCond is the condition on posts "p" that keeps one platform,
+// taking the platform as its argument. SQLite's planner, without
+// statistics, takes "p.platform = ?" for selective and reads the posts
+// through the (platform, external_id) unique key: a fifth of all posts or
+// more, then sorted by date in a temporary B-tree before the first page is
+// found. Concatenating the empty string hides the column from the planner,
+// so that the (published) or (account_id, published) index walks the
+// posts newest first and stops at the page (an explorer page filtered by
+// platform, a profile's recent posts). At 100 000 posts (SQLite 3.40
+// shell, 20 newest Instagram posts): 0.06 s against 0.001 s.
+func (d dialect) platformCond() string {
+	return `p.platform || '' = ?`
+}
+
 // effectiveJoin joins each post "p" with its effective coding as "c" (see
 // effectiveCoding), for counting the posts a label filter selects; few
 // tells that other filters (an institution, a search) leave few posts.
