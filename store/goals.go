@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"kopuro"
-	"kopuro/metrics"
 	"kopuro/plan"
 )
 
@@ -42,7 +41,7 @@ func (db *DB) AddGoal(ctx context.Context, g plan.Goal) (plan.Goal, error) {
 			return err
 		}
 		var base any
-		prec := string(metrics.None)
+		prec := string(kopuro.ValueNone)
 		if g.Baseline.OK() {
 			base, prec = g.Baseline.V, string(g.Baseline.Prec)
 		}
@@ -89,9 +88,9 @@ FROM goals g JOIN institutions i ON i.id = g.institution_id WHERE i.code = ? ORD
 		if change.Valid {
 			g.Change = &change.Float64
 		}
-		g.Baseline = metrics.Missing
+		g.Baseline = kopuro.MissingValue
 		if base.Valid {
-			g.Baseline = metrics.Value{V: base.Float64, Prec: metrics.Precision(prec)}
+			g.Baseline = kopuro.Value{V: base.Float64, Prec: kopuro.ValuePrecision(prec)}
 		}
 		if start != "" {
 			if g.Start, err = kopuro.ParseDate(start); err != nil {
