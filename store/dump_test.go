@@ -172,8 +172,17 @@ func TestBackup(t *testing.T) {
 	if c, _ := cp.Counts(ctx); c.Posts != 6 || c.Institutions != 1 {
 		t.Errorf("backup holds %+v", c)
 	}
-	if _, err := os.Stat(out); err != nil {
+	// The copy holds password hashes: its owner's eyes only.
+	fi, err := os.Stat(out)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm != 0o600 {
+		t.Errorf("backup mode %o, want 600", perm)
+	}
+	missing := filepath.Join(dir, "no-such-folder", "copy.db")
+	if e := kopuro.AsError(db.Backup(ctx, missing)); e == nil || e.Key != "error.backup_create" {
+		t.Errorf("backup into a missing folder: %v", e)
 	}
 }
 
