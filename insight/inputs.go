@@ -76,6 +76,11 @@ func AddGoal(ctx context.Context, db *store.DB, g plan.Goal, now time.Time, o Op
 	if g.Start.IsZero() {
 		g.Start = kopuro.DateOf(now)
 	}
+	// The store checks what a goal says of itself; that its metric exists
+	// is the registry's to say.
+	if err := plan.ValidateGoal(&g); err != nil {
+		return g, err
+	}
 	_, known := metrics.Lookup(g.Metric)
 	if !g.Baseline.OK() && g.Change == nil && (known || plan.IsOfflineMetric(g.Metric)) {
 		v, err := Current(ctx, db, g, now, o)

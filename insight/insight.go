@@ -235,7 +235,7 @@ func Goals(ctx context.Context, db *store.DB, code string, now time.Time, o Opti
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, GoalStatus{Goal: g, Progress: g.Progress(v, now)})
+		out = append(out, GoalStatus{Goal: g, Progress: plan.GoalProgress(g, v, now)})
 	}
 	return out, nil
 }

@@ -167,7 +167,7 @@ func TestGoalsFromStore(t *testing.T) {
 	if pr.Current.V != 6000 || pr.Percent.V != 20 || !pr.Milestones[0].Reached || pr.Done {
 		t.Errorf("progress = %+v", pr)
 	}
-	if _, err := db.AddGoal(ctx, plan.Goal{Institution: "alpha", Metric: "nope", Target: &target, Deadline: date("2025-12-31")}); kopuro.ErrorCode(err) != kopuro.EInvalid {
+	if _, err := AddGoal(ctx, db, plan.Goal{Institution: "alpha", Metric: "nope", Target: &target, Deadline: date("2025-12-31")}, now, DefaultOptions()); kopuro.ErrorCode(err) != kopuro.EInvalid {
 		t.Errorf("bad goal: %v", err)
 	}
 	if err := db.ReviewGoals(ctx, "alpha"); err != nil {

@@ -20,9 +20,9 @@ func TestPostER(t *testing.T) {
 		{"all counts", full, ExactValue(1000), 5, Exact},
 		// Shares and saves missing: 50 known interactions, at least 5 %.
 		{"missing counts", partial, ExactValue(1000), 5, Above},
-		{"followers under 1,000", full, Value{1000, Below}, 5, Above},
-		{"followers about 1,000", full, Value{1000, Approx}, 5, Approx},
-		{"followers about, counts missing", partial, Value{1000, Approx}, 5, Approx},
+		{"followers under 1,000", full, Value{V: 1000, Prec: Below}, 5, Above},
+		{"followers about 1,000", full, Value{V: 1000, Prec: Approx}, 5, Approx},
+		{"followers about, counts missing", partial, Value{V: 1000, Prec: Approx}, 5, Approx},
 		{"no follower figure", full, Missing, 0, None},
 		{"no counts at all", none, ExactValue(1000), 0, None},
 		{"zero followers", full, ExactValue(0), 0, None},

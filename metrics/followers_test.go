@@ -124,15 +124,15 @@ func TestGrowth(t *testing.T) {
 
 func TestPerThousandStudents(t *testing.T) {
 	wantValue(t, "exact", PerThousandStudents(ExactValue(1210), 5500), 220, Exact)
-	wantValue(t, "below", PerThousandStudents(Value{1000, Below}, 4000), 250, Below)
-	wantValue(t, "approx", PerThousandStudents(Value{3000, Approx}, 12000), 250, Approx)
+	wantValue(t, "below", PerThousandStudents(Value{V: 1000, Prec: Below}, 4000), 250, Below)
+	wantValue(t, "approx", PerThousandStudents(Value{V: 3000, Prec: Approx}, 12000), 250, Approx)
 	wantValue(t, "students unknown", PerThousandStudents(ExactValue(1210), 0), 0, None)
 	wantValue(t, "followers none", PerThousandStudents(Missing, 5000), 0, None)
 }
 
 func TestSum(t *testing.T) {
-	wantValue(t, "exact+approx", Sum(ExactValue(100), Value{50, Approx}), 150, Approx)
+	wantValue(t, "exact+approx", Sum(ExactValue(100), Value{V: 50, Prec: Approx}), 150, Approx)
 	wantValue(t, "with a gap", Sum(ExactValue(100), Missing), 100, Above)
-	wantValue(t, "below+exact", Sum(Value{1000, Below}, ExactValue(10)), 1010, Below)
+	wantValue(t, "below+exact", Sum(Value{V: 1000, Prec: Below}, ExactValue(10)), 1010, Below)
 	wantValue(t, "all missing", Sum(Missing, Missing), 0, None)
 }

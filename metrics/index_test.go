@@ -29,7 +29,7 @@ func TestIndex(t *testing.T) {
 		{"one missing", map[string]Value{TMShare: ExactValue(20), RegularityCV: Missing}, 50, Exact, 0.75},
 		// tm missing: 1/4 of the weight is under min_coverage.
 		{"too little", map[string]Value{RegularityCV: ExactValue(1)}, 0, None, 0.25},
-		{"approx input", map[string]Value{TMShare: {20, Approx}, RegularityCV: ExactValue(1)}, 50, Approx, 1},
+		{"approx input", map[string]Value{TMShare: {V: 20, Prec: Approx}, RegularityCV: ExactValue(1)}, 50, Approx, 1},
 	}
 	for _, tt := range tests {
 		r := c.Index(tt.vals)

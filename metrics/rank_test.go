@@ -8,8 +8,8 @@ import (
 
 func TestRank(t *testing.T) {
 	got := Rank(Followers, []Entry{
-		{"a", ExactValue(1000)}, {"b", Value{1000, Below}}, {"c", ExactValue(1000)},
-		{"d", Missing}, {"e", Value{2000, Approx}}, {"f", Value{1000, Above}},
+		{"a", ExactValue(1000)}, {"b", Value{V: 1000, Prec: Below}}, {"c", ExactValue(1000)},
+		{"d", Missing}, {"e", Value{V: 2000, Prec: Approx}}, {"f", Value{V: 1000, Prec: Above}},
 	})
 	want := []struct {
 		key  string

@@ -36,7 +36,7 @@ func TestGoalValidate(t *testing.T) {
 		{Metric: "offline.volunteers", Target: f(200), Deadline: d("2026-12-31")},
 	}
 	for _, g := range ok {
-		if err := g.Validate(); err != nil {
+		if err := ValidateGoal(&g); err != nil {
 			t.Errorf("%+v: %v", g, err)
 		}
 	}
@@ -55,7 +55,7 @@ func TestGoalValidate(t *testing.T) {
 		{Metric: "followers", Target: f(math.NaN()), Deadline: d("2026-12-31")},
 	}
 	for _, g := range bad {
-		if err := g.Validate(); err == nil {
+		if err := ValidateGoal(&g); err == nil {
 			t.Errorf("%+v: accepted", g)
 		}
 	}
@@ -64,10 +64,10 @@ func TestGoalValidate(t *testing.T) {
 func TestGoalProgress(t *testing.T) {
 	g := Goal{Metric: "followers", Target: f(10000), Baseline: metrics.ExactValue(5000),
 		Start: d("2025-01-01"), Deadline: d("2025-12-31"), Milestones: []float64{8000, 6000}}
-	if err := g.Validate(); err != nil {
+	if err := ValidateGoal(&g); err != nil {
 		t.Fatal(err)
 	}
-	p := g.Progress(metrics.ExactValue(7500), at("2025-07-02"))
+	p := GoalProgress(g, metrics.ExactValue(7500), at("2025-07-02"))
 	// Half-way from 5,000 to 10,000; 182 of 365 days gone: 49.86 % expected.
 	if !near(p.Percent.V, 50) || !near(p.Expected.V, 182.0/365*100) || !p.OnTrack || p.Done || p.Overdue {
 		t.Errorf("progress = %+v", p)
@@ -76,20 +76,20 @@ func TestGoalProgress(t *testing.T) {
 		t.Errorf("milestones = %+v", p.Milestones)
 	}
 	// Behind the straight line in October.
-	if p := g.Progress(metrics.ExactValue(7500), at("2025-10-01")); p.OnTrack {
+	if p := GoalProgress(g, metrics.ExactValue(7500), at("2025-10-01")); p.OnTrack {
 		t.Errorf("7,500 on Oct 1 is behind schedule: %+v", p)
 	}
 	// "Under 10,000" has not reached 10,000.
-	if p := g.Progress(metrics.Value{V: 10000, Prec: metrics.Below}, at("2025-12-01")); p.Done {
+	if p := GoalProgress(g, metrics.Value{V: 10000, Prec: metrics.Below}, at("2025-12-01")); p.Done {
 		t.Error("an upper bound at the target is not the target reached")
 	}
-	if p := g.Progress(metrics.ExactValue(10400), at("2026-02-01")); !p.Done || p.Overdue || !near(p.Percent.V, 108) {
+	if p := GoalProgress(g, metrics.ExactValue(10400), at("2026-02-01")); !p.Done || p.Overdue || !near(p.Percent.V, 108) {
 		t.Errorf("reached = %+v", p)
 	}
-	if p := g.Progress(metrics.ExactValue(9000), at("2026-01-01")); !p.Overdue {
+	if p := GoalProgress(g, metrics.ExactValue(9000), at("2026-01-01")); !p.Overdue {
 		t.Error("not reached after the deadline day is overdue")
 	}
-	if p := g.Progress(metrics.Missing, at("2025-06-01")); p.Percent.OK() || p.Done || p.OnTrack {
+	if p := GoalProgress(g, metrics.Missing, at("2025-06-01")); p.Percent.OK() || p.Done || p.OnTrack {
 		t.Errorf("no current value = %+v", p)
 	}
 
@@ -98,16 +98,16 @@ func TestGoalProgress(t *testing.T) {
 	if tv := r.TargetValue(); !near(tv.V, 18) {
 		t.Errorf("relative target = %v, want 18", tv)
 	}
-	if p := r.Progress(metrics.ExactValue(15), at("2026-06-30")); !near(p.Percent.V, 50) || p.Overdue {
+	if p := GoalProgress(r, metrics.ExactValue(15), at("2026-06-30")); !near(p.Percent.V, 50) || p.Overdue {
 		t.Errorf("relative progress = %+v (a month deadline runs to the month's end)", p)
 	}
 
 	// Lower is better for regularity: from 1.5 towards 0.75.
 	l := Goal{Metric: "regularity_cv", Target: f(0.75), Baseline: metrics.ExactValue(1.5), Deadline: d("2026-12-31")}
-	if p := l.Progress(metrics.ExactValue(1.0), at("2026-01-01")); !near(p.Percent.V, 200.0/3) || p.Done {
+	if p := GoalProgress(l, metrics.ExactValue(1.0), at("2026-01-01")); !near(p.Percent.V, 200.0/3) || p.Done {
 		t.Errorf("lower-is-better progress = %+v", p)
 	}
-	if p := l.Progress(metrics.ExactValue(0.7), at("2026-01-01")); !p.Done {
+	if p := GoalProgress(l, metrics.ExactValue(0.7), at("2026-01-01")); !p.Done {
 		t.Error("0.7 ≤ 0.75 reaches a lower-is-better target")
 	}
 }
@@ -136,7 +136,7 @@ func TestGoalProgressOverPeriod(t *testing.T) {
 	}
 	for _, w := range want {
 		now := at(w.now)
-		p := g.Progress(s.At(now).Value, now)
+		p := GoalProgress(g, s.At(now).Value, now)
 		if !near(p.Percent.V, w.percent) || p.Percent.Prec != w.prec || p.Done != w.done || p.Milestones[0].Reached != w.mile {
 			t.Errorf("%s: %+v; want %v %% (%s), done %v", w.now, p, w.percent, w.prec, w.done)
 		}

@@ -31,10 +31,12 @@ func moveAccount(ctx context.Context, db *DB, tx *sql.Tx, from, to int64) error 
 
 const accountCols = `a.id, COALESCE(i.code, ''), a.platform, a.handle, a.url, a.official`
 
-func scanAccount(sc interface{ Scan(...any) error }) (kopuro.Account, error) {
+// scanAccount reads the accountCols of a row, then the columns after them
+// into extra.
+func scanAccount(sc interface{ Scan(...any) error }, extra ...any) (kopuro.Account, error) {
 	var a kopuro.Account
 	var official int
-	err := sc.Scan(&a.ID, &a.Institution, &a.Platform, &a.Handle, &a.URL, &official)
+	err := sc.Scan(append([]any{&a.ID, &a.Institution, &a.Platform, &a.Handle, &a.URL, &official}, extra...)...)
 	a.Official = official == 1
 	return a, err
 }

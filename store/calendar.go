@@ -5,7 +5,6 @@ import (
 	"database/sql"
 
 	"kopuro"
-	"kopuro/plan"
 )
 
 // SaveCalendarEntry validates and stores a calendar entry: a new one when
@@ -13,7 +12,7 @@ import (
 // which must belong to the same institution — an entry never moves to
 // another institution, so whoever may edit one institution's calendar
 // cannot reach another's through an ID.
-func (db *DB) SaveCalendarEntry(ctx context.Context, e plan.Entry) (saved plan.Entry, created bool, err error) {
+func (db *DB) SaveCalendarEntry(ctx context.Context, e kopuro.CalendarEntry) (saved kopuro.CalendarEntry, created bool, err error) {
 	if err := e.Validate(); err != nil {
 		return e, false, err
 	}
@@ -72,7 +71,7 @@ func oneRow(res sql.Result, id int64) error {
 // CalendarEntries returns the entries from one day to another (both
 // included) of the institution code, or of every institution when code is
 // "", by day, then institution, then id.
-func (db *DB) CalendarEntries(ctx context.Context, from, to kopuro.Date, code string) ([]plan.Entry, error) {
+func (db *DB) CalendarEntries(ctx context.Context, from, to kopuro.Date, code string) ([]kopuro.CalendarEntry, error) {
 	// Days are stored as ISO text, so text order is date order.
 	q := `
 SELECT e.id, i.code, e.day, e.rubric, e.title, e.platform, e.note
@@ -88,9 +87,9 @@ WHERE e.day >= ? AND e.day <= ?`
 		return nil, err
 	}
 	defer rows.Close()
-	var out []plan.Entry
+	var out []kopuro.CalendarEntry
 	for rows.Next() {
-		var e plan.Entry
+		var e kopuro.CalendarEntry
 		var day, platform string
 		if err := rows.Scan(&e.ID, &e.Institution, &day, &e.Rubric, &e.Title, &platform, &e.Note); err != nil {
 			return nil, err

@@ -7,12 +7,11 @@ import (
 	"time"
 
 	"kopuro"
-	"kopuro/plan"
 )
 
 // AddCampaign validates and stores a shared campaign with the institutions
 // that take part; a campaign code is stored once (conflict otherwise).
-func (db *DB) AddCampaign(ctx context.Context, c plan.Campaign) (plan.Campaign, error) {
+func (db *DB) AddCampaign(ctx context.Context, c kopuro.Campaign) (kopuro.Campaign, error) {
 	if err := c.Validate(); err != nil {
 		return c, err
 	}
@@ -46,33 +45,33 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 }
 
 // Campaigns returns every campaign, newest first.
-func (db *DB) Campaigns(ctx context.Context) ([]plan.Campaign, error) {
+func (db *DB) Campaigns(ctx context.Context) ([]kopuro.Campaign, error) {
 	return db.queryCampaigns(ctx, ``)
 }
 
 // Campaign returns the campaign with code, or a not-found error.
-func (db *DB) Campaign(ctx context.Context, code string) (plan.Campaign, error) {
+func (db *DB) Campaign(ctx context.Context, code string) (kopuro.Campaign, error) {
 	cs, err := db.queryCampaigns(ctx, `WHERE c.code = ?`, code)
 	if err != nil {
-		return plan.Campaign{}, err
+		return kopuro.Campaign{}, err
 	}
 	if len(cs) == 0 {
-		return plan.Campaign{}, kopuro.Errorf(kopuro.ENotFound, "error.campaign_not_found", "no campaign %q", code).WithArg("Value", code)
+		return kopuro.Campaign{}, kopuro.Errorf(kopuro.ENotFound, "error.campaign_not_found", "no campaign %q", code).WithArg("Value", code)
 	}
 	return cs[0], nil
 }
 
-func (db *DB) queryCampaigns(ctx context.Context, where string, args ...any) ([]plan.Campaign, error) {
+func (db *DB) queryCampaigns(ctx context.Context, where string, args ...any) ([]kopuro.Campaign, error) {
 	rows, err := db.sql.QueryContext(ctx, db.q(`
 SELECT c.id, c.code, c.name, c.hashtag, c.from_date, c.to_date, c.sdgs, c.description FROM campaigns c `+where+`
 ORDER BY c.from_date DESC, c.code`), args...)
 	if err != nil {
 		return nil, err
 	}
-	var out []plan.Campaign
+	var out []kopuro.Campaign
 	var ids []int64
 	for rows.Next() {
-		var c plan.Campaign
+		var c kopuro.Campaign
 		var id int64
 		var from, to, sdgs string
 		if err := rows.Scan(&id, &c.ID, &c.Name, &c.Hashtag, &from, &to, &sdgs, &c.Description); err != nil {
@@ -124,7 +123,7 @@ WHERE ci.campaign_id = ? ORDER BY i.code`), id)
 // carries the campaign's hashtag and was published within a day of the
 // campaign's window (the tracker applies the exact window in the
 // audience's time zone).
-func (db *DB) CampaignPosts(ctx context.Context, c plan.Campaign, fn func(institution string, p kopuro.Post)) error {
+func (db *DB) CampaignPosts(ctx context.Context, c kopuro.Campaign, fn func(institution string, p kopuro.Post)) error {
 	from := c.From.Start().Add(-24 * time.Hour)
 	to := c.To.Start().Add(48 * time.Hour)
 	rows, err := db.sql.QueryContext(ctx, db.q(`

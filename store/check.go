@@ -16,12 +16,13 @@ var orphanChecks = []struct{ name, query string }{
 	{"codings without post", `SELECT COUNT(*) FROM codings c WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = c.post_id)`},
 }
 
-// Check verifies the store's consistency: SQLite's own integrity check
-// and its full-text index's, and no row whose parent is missing. It returns the problems found.
+// Check verifies the store's consistency: the engine's own integrity check
+// and its full-text index's where the dialect has them (SQLite), and no row
+// whose parent is missing. It returns the problems found.
 func (db *DB) Check(ctx context.Context) ([]string, error) {
 	var problems []string
-	if db.d.name == "sqlite" {
-		rows, err := db.sql.QueryContext(ctx, `PRAGMA integrity_check`)
+	if q := db.d.integrityCheck(); q != "" {
+		rows, err := db.sql.QueryContext(ctx, q)
 		if err != nil {
 			return nil, err
 		}
@@ -36,10 +37,12 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 			}
 		}
 		rows.Close()
-		// The full-text index against the posts it indexes (rank 1:
-		// compare with the content table too); FTS5 answers a mismatch
-		// with an error.
-		if _, err := db.sql.ExecContext(ctx, `INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if q := db.d.searchIndexCheck(); q != "" {
+		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			problems = append(problems, "search index: "+err.Error())
 		}
 	}

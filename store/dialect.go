@@ -98,6 +98,29 @@ func (d dialect) tableExists() string {
 	return `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`
 }
 
+// integrityCheck is a query for the engine's own check of its files,
+// answering one row "ok" or a row per problem ("" when the dialect has
+// none: PostgreSQL checks pages as it reads them, and its amcheck is an
+// extension a deployment may not have).
+func (d dialect) integrityCheck() string {
+	if d.name == "postgres" {
+		return ""
+	}
+	return `PRAGMA integrity_check`
+}
+
+// searchIndexCheck is a statement that fails when the full-text index
+// disagrees with the posts it indexes ("" when the index is not a separate
+// table: PostgreSQL's GIN index is part of the posts table). On SQLite,
+// FTS5's 'integrity-check' with rank 1 compares the index with its
+// content table too, and answers a mismatch with an error.
+func (d dialect) searchIndexCheck() string {
+	if d.name == "postgres" {
+		return ""
+	}
+	return `INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)`
+}
+
 // resetSequence returns the statement that moves table's id sequence past
 // its largest id after rows were inserted with explicit ids ("" when the
 // dialect needs none: SQLite picks max(id)+1 by itself).
@@ -136,6 +159,24 @@ func (d dialect) searchCond(terms []string, many bool) (string, any) {
 		parts[i] = `"` + t + `"*`
 	}
 	return `p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)`, strings.Join(parts, " ")
+}
+
+// platformCond is the condition on posts "p" that keeps one platform,
+// taking the platform as its argument. SQLite's planner, without
+// statistics, takes "p.platform = ?" for selective and reads the posts
+// through the (platform, external_id) unique key: a fifth of all posts or
+// more, then sorted by date in a temporary B-tree before the first page is
+// found. Concatenating the empty string hides the column from the planner,
+// so that the (published) or (account_id, published) index walks the
+// posts newest first and stops at the page (an explorer page filtered by
+// platform, a profile's recent posts). At 100 000 posts (SQLite 3.40
+// shell, 20 newest Instagram posts): 0.06 s against 0.001 s.
+//
+// PostgreSQL keeps statistics and walks the date index with either form;
+// its plans for a page and for a count by label were the same at 100 000
+// posts (EXPLAIN ANALYZE), so it shares the condition.
+func (d dialect) platformCond() string {
+	return `p.platform || '' = ?`
 }
 
 // effectiveJoin joins each post "p" with its effective coding as "c" (see

@@ -16,7 +16,11 @@ import (
 // A dump is the whole store as NDJSON: a header line, then one line per
 // row, table by table in creation order (so parents precede children), ids
 // included. It moves a store between SQLite and PostgreSQL with nothing
-// lost; Restore reads it into an empty store.
+// lost; Restore reads it into an empty store. A dump holds the users'
+// password hashes and the hashes of their session and API tokens unless it
+// is made WithoutUsers: whoever reads a full dump can try passwords
+// offline, so it is written for its owner's eyes only (kopuro export makes
+// the file with mode 0600).
 
 // DumpHeader is the first line of a dump.
 type DumpHeader struct {
@@ -24,7 +28,22 @@ type DumpHeader struct {
 	Version int    `json:"version"`
 	Dialect string `json:"dialect"`
 	Schema  int    `json:"schema"` // the newest migration applied
+	// WithoutUsers tells that the dump leaves out the users, their
+	// sessions and API tokens (authTables).
+	WithoutUsers bool `json:"without_users,omitempty"`
 }
+
+// DumpOptions choose what a dump holds.
+type DumpOptions struct {
+	// WithoutUsers leaves out the users, their sessions and API tokens:
+	// the dump holds no password or token hash, and restoring it keeps the
+	// target store's own users.
+	WithoutUsers bool
+}
+
+// authTables are the tables of people who may sign in, their sessions and
+// tokens: what a dump WithoutUsers leaves out. Nothing else refers to them.
+var authTables = map[string]bool{"users": true, "sessions": true, "api_tokens": true}
 
 // dumpRow is every other line of a dump.
 type dumpRow struct {
@@ -61,6 +80,12 @@ func (db *DB) schemaVersion(ctx context.Context) (int, error) {
 // Dump writes the whole store to w inside one read transaction, so the
 // dump is consistent even while others write.
 func (db *DB) Dump(ctx context.Context, w io.Writer) error {
+	return db.DumpWith(ctx, w, DumpOptions{})
+}
+
+// DumpWith is Dump with options: without users, it leaves out the users,
+// their sessions and API tokens.
+func (db *DB) DumpWith(ctx context.Context, w io.Writer, opts DumpOptions) error {
 	ts, err := tables()
 	if err != nil {
 		return err
@@ -76,10 +101,13 @@ func (db *DB) Dump(ctx context.Context, w io.Writer) error {
 	defer tx.Rollback()
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
-	if err := enc.Encode(DumpHeader{Kind: "kopuro_dump", Version: 1, Dialect: db.d.name, Schema: schema}); err != nil {
+	if err := enc.Encode(DumpHeader{Kind: "kopuro_dump", Version: 1, Dialect: db.d.name, Schema: schema, WithoutUsers: opts.WithoutUsers}); err != nil {
 		return err
 	}
 	for _, t := range ts {
+		if opts.WithoutUsers && authTables[t] {
+			continue
+		}
 		if err := dumpTable(ctx, tx, t, enc); err != nil {
 			return fmt.Errorf("store: dump %s: %w", t, err)
 		}
@@ -122,14 +150,26 @@ func dumpTable(ctx context.Context, tx *sql.Tx, table string, enc *json.Encoder)
 
 // IsDump reports whether the first bytes of a file are a dump's header.
 func IsDump(head []byte) bool {
+	_, ok := DumpHeaderOf(head)
+	return ok
+}
+
+// DumpHeaderOf reads a dump's header from the first bytes of a file, and
+// reports whether they hold one.
+func DumpHeaderOf(head []byte) (DumpHeader, bool) {
 	line, _, _ := strings.Cut(string(head), "\n")
 	var h DumpHeader
-	return json.Unmarshal([]byte(line), &h) == nil && h.Kind == "kopuro_dump"
+	ok := json.Unmarshal([]byte(line), &h) == nil && h.Kind == "kopuro_dump"
+	return h, ok
 }
 
 // Restore reads a dump into this store, which must be migrated and empty,
 // in one transaction. Ids are kept; on PostgreSQL the id sequences are
-// moved past them.
+// moved past them. A dump without users keeps the store's own users,
+// sessions and tokens (so an administrator made before the restore can
+// still sign in) and refuses rows of those tables. A store with an
+// editor, who belongs to an institution, has institutions and so is not
+// empty.
 func (db *DB) Restore(ctx context.Context, r io.Reader, file string) error {
 	ts, err := tables()
 	if err != nil {
@@ -158,6 +198,9 @@ func (db *DB) Restore(ctx context.Context, r io.Reader, file string) error {
 	}
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		for _, t := range ts {
+			if h.WithoutUsers && authTables[t] {
+				continue
+			}
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t).Scan(&n); err != nil {
 				return err
@@ -173,7 +216,7 @@ func (db *DB) Restore(ctx context.Context, r io.Reader, file string) error {
 			var dr dumpRow
 			dec := json.NewDecoder(strings.NewReader(sc.Text()))
 			dec.UseNumber()
-			if err := dec.Decode(&dr); err != nil || !known[dr.Table] || len(dr.Row) == 0 {
+			if err := dec.Decode(&dr); err != nil || !known[dr.Table] || len(dr.Row) == 0 || h.WithoutUsers && authTables[dr.Table] {
 				return kopuro.Errorf(kopuro.EInvalid, "error.dump_line", "not a row of a known table").At(file, line)
 			}
 			if _, ok := dr.Row["id"]; ok {

@@ -172,7 +172,93 @@ func TestBackup(t *testing.T) {
 	if c, _ := cp.Counts(ctx); c.Posts != 6 || c.Institutions != 1 {
 		t.Errorf("backup holds %+v", c)
 	}
-	if _, err := os.Stat(out); err != nil {
+	// The copy holds password hashes: its owner's eyes only.
+	fi, err := os.Stat(out)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm != 0o600 {
+		t.Errorf("backup mode %o, want 600", perm)
+	}
+	missing := filepath.Join(dir, "no-such-folder", "copy.db")
+	if e := kopuro.AsError(db.Backup(ctx, missing)); e == nil || e.Key != "error.backup_create" {
+		t.Errorf("backup into a missing folder: %v", e)
+	}
+}
+
+// A dump without users holds no user, session or token, nor any hash of a
+// password or token; restoring it keeps the target's own users (an
+// administrator made first can still sign in) and everything else is as
+// in the source. A full dump still needs a store without users.
+func TestDumpWithoutUsers(t *testing.T) {
+	src := sqliteStore(t)
+	fillEveryTable(t, src)
+	var dump bytes.Buffer
+	if err := src.DumpWith(ctx, &dump, store.DumpOptions{WithoutUsers: true}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(dump.String()), "\n")
+	if !strings.Contains(lines[0], `"without_users":true`) {
+		t.Errorf("header %s does not say the users are left out", lines[0])
+	}
+	for _, l := range lines[1:] {
+		for _, leak := range []string{`"table":"users"`, `"table":"sessions"`, `"table":"api_tokens"`, "password_hash", "token_hash", pwHash, "session-hash"} {
+			if strings.Contains(l, leak) {
+				t.Errorf("dump without users holds %q: %s", leak, l)
+			}
+		}
+	}
+
+	dst := storetest.New(t)
+	own, err := dst.AddUser(ctx, kopuro.User{Email: "owner@example.kg", Role: kopuro.RoleAdmin}, "owner-hash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := dump.String()
+	var all bytes.Buffer
+	if err := src.Dump(ctx, &all); err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.Restore(ctx, &all, "full.ndjson"); kopuro.ErrorCode(err) != kopuro.EConflict {
+		t.Errorf("a full dump into a store with users: %v", err)
+	}
+	if err := dst.Restore(ctx, strings.NewReader(full), "dump.ndjson"); err != nil {
+		t.Fatal(err)
+	}
+	users, err := dst.Users(ctx)
+	if err != nil || len(users) != 1 || users[0] != own {
+		t.Errorf("users after restore: %+v %v, want only %+v", users, err, own)
+	}
+	if _, hash, err := dst.Credentials(ctx, own.Email); err != nil || hash != "owner-hash" {
+		t.Errorf("the owner's credentials after restore: %q %v", hash, err)
+	}
+	withoutAuth := func(lines []string) []string {
+		var out []string
+		for _, l := range lines {
+			if !strings.Contains(l, `"table":"users"`) && !strings.Contains(l, `"table":"sessions"`) && !strings.Contains(l, `"table":"api_tokens"`) {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	want := strings.Join(withoutAuth(sortedLines(t, src)), "\n")
+	if got := strings.Join(withoutAuth(sortedLines(t, dst)), "\n"); got != want {
+		t.Errorf("%s store differs after restore:\n got %s\nwant %s", dst.Dialect(), got, want)
+	}
+	// The target's users go on as before.
+	if _, err := dst.AddUser(ctx, kopuro.User{Email: "second@example.kg", Role: kopuro.RoleViewer}, "h2"); err != nil {
+		t.Errorf("a user after restore: %v", err)
+	}
+
+	// A user row smuggled into a dump that says it has none is refused
+	// with its line, and nothing is restored.
+	smuggled := lines[0] + "\n" + `{"table":"users","row":{"id":99,"email":"x@example.kg","password_hash":"h","role":"admin","created_at":1}}` + "\n"
+	other := storetest.New(t)
+	err = other.Restore(ctx, strings.NewReader(smuggled), "s.ndjson")
+	if e := kopuro.AsError(err); e == nil || e.Key != "error.dump_line" || e.Line != 2 {
+		t.Errorf("a user row in a dump without users: %v", err)
+	}
+	if users, _ := other.Users(ctx); len(users) != 0 {
+		t.Errorf("the refused dump left users %+v", users)
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"kopuro"
-	"kopuro/metrics"
-	"kopuro/plan"
 )
 
 func (db *DB) institutionID(ctx context.Context, q interface {
@@ -31,8 +29,10 @@ func nullFloat(p *float64) any {
 }
 
 // AddGoal validates and stores a goal of its institution, returning it
-// with its id.
-func (db *DB) AddGoal(ctx context.Context, g plan.Goal) (plan.Goal, error) {
+// with its id. It checks what the goal says of itself (Goal.Validate);
+// that its metric exists is for the metric registry to say
+// (plan.ValidateGoal, which insight.AddGoal calls first).
+func (db *DB) AddGoal(ctx context.Context, g kopuro.Goal) (kopuro.Goal, error) {
 	if err := g.Validate(); err != nil {
 		return g, err
 	}
@@ -42,7 +42,7 @@ func (db *DB) AddGoal(ctx context.Context, g plan.Goal) (plan.Goal, error) {
 			return err
 		}
 		var base any
-		prec := string(metrics.None)
+		prec := string(kopuro.ValueNone)
 		if g.Baseline.OK() {
 			base, prec = g.Baseline.V, string(g.Baseline.Prec)
 		}
@@ -61,7 +61,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 }
 
 // Goals returns the goals of an institution, oldest first.
-func (db *DB) Goals(ctx context.Context, code string) ([]plan.Goal, error) {
+func (db *DB) Goals(ctx context.Context, code string) ([]kopuro.Goal, error) {
 	if _, err := db.institutionID(ctx, db.sql, code); err != nil {
 		return nil, err
 	}
@@ -73,9 +73,9 @@ FROM goals g JOIN institutions i ON i.id = g.institution_id WHERE i.code = ? ORD
 		return nil, err
 	}
 	defer rows.Close()
-	out := []plan.Goal{}
+	out := []kopuro.Goal{}
 	for rows.Next() {
-		g := plan.Goal{Institution: code}
+		g := kopuro.Goal{Institution: code}
 		var target, change, base sql.NullFloat64
 		var prec, start, deadline, ms string
 		var reviewed sql.NullInt64
@@ -89,9 +89,9 @@ FROM goals g JOIN institutions i ON i.id = g.institution_id WHERE i.code = ? ORD
 		if change.Valid {
 			g.Change = &change.Float64
 		}
-		g.Baseline = metrics.Missing
+		g.Baseline = kopuro.MissingValue
 		if base.Valid {
-			g.Baseline = metrics.Value{V: base.Float64, Prec: metrics.Precision(prec)}
+			g.Baseline = kopuro.Value{V: base.Float64, Prec: kopuro.ValuePrecision(prec)}
 		}
 		if start != "" {
 			if g.Start, err = kopuro.ParseDate(start); err != nil {
@@ -125,7 +125,7 @@ UPDATE goals SET reviewed_at = ? WHERE institution_id = (SELECT id FROM institut
 }
 
 // AddIndicator validates and stores an offline indicator.
-func (db *DB) AddIndicator(ctx context.Context, in plan.Indicator) (plan.Indicator, error) {
+func (db *DB) AddIndicator(ctx context.Context, in kopuro.OfflineIndicator) (kopuro.OfflineIndicator, error) {
 	if err := in.Validate(); err != nil {
 		return in, err
 	}
@@ -154,7 +154,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 }
 
 // Indicators returns an institution's offline indicators by date.
-func (db *DB) Indicators(ctx context.Context, code string) ([]plan.Indicator, error) {
+func (db *DB) Indicators(ctx context.Context, code string) ([]kopuro.OfflineIndicator, error) {
 	rows, err := db.sql.QueryContext(ctx, db.q(`
 SELECT o.id, o.kind, o.value, o.day, o.source, COALESCE(c.code, ''), o.post_url, o.note
 FROM offline_indicators o JOIN institutions i ON i.id = o.institution_id
@@ -164,9 +164,9 @@ WHERE i.code = ? ORDER BY o.day, o.id`), code)
 		return nil, err
 	}
 	defer rows.Close()
-	var out []plan.Indicator
+	var out []kopuro.OfflineIndicator
 	for rows.Next() {
-		in := plan.Indicator{Institution: code}
+		in := kopuro.OfflineIndicator{Institution: code}
 		var day string
 		if err := rows.Scan(&in.ID, &in.Kind, &in.Value, &day, &in.Source, &in.Campaign, &in.PostURL, &in.Note); err != nil {
 			return nil, err

@@ -71,7 +71,7 @@ const erExpr = `(CASE WHEN p.likes IS NULL AND p.comments IS NULL AND p.shares I
 // where is the WHERE clause of q; manyMatches tells that the search
 // matches many posts (dialect.searchCond).
 func (q PostQuery) where(d dialect, manyMatches bool) (string, []any) {
-	cond, args := q.PostFilter.where()
+	cond, args := q.PostFilter.where(d)
 	conds := []string{}
 	if cond != "" {
 		conds = append(conds, cond)

@@ -39,7 +39,9 @@ JOIN accounts a ON a.id = p.account_id
 LEFT JOIN institutions i ON i.id = a.institution_id
 LEFT JOIN codings c ON ` + effectiveCoding
 
-func (f PostFilter) where() (string, []any) {
+// where is the filter's condition on posts "p" and accounts "a" for
+// dialect d ("" for none), with its arguments.
+func (f PostFilter) where(d dialect) (string, []any) {
 	var conds []string
 	var args []any
 	if f.Institution != "" {
@@ -52,10 +54,7 @@ func (f PostFilter) where() (string, []any) {
 		conds = append(conds, "a.institution_id IS NULL")
 	}
 	if f.Platform != "" {
-		// "|| ''" keeps SQLite from reading a fifth of all posts through
-		// the (platform, external_id) key, which it takes for selective;
-		// the date or account indexes find a page far sooner.
-		conds, args = append(conds, "p.platform || '' = ?"), append(args, string(f.Platform))
+		conds, args = append(conds, d.platformCond()), append(args, string(f.Platform))
 	}
 	if !f.From.IsZero() {
 		conds, args = append(conds, "p.published >= ?"), append(args, f.From.Unix())
@@ -70,7 +69,7 @@ func (f PostFilter) where() (string, []any) {
 // reading a page at a time so that memory stays flat at any corpus size.
 func (db *DB) EachPost(ctx context.Context, f PostFilter, fn func(LabeledPost) error) error {
 	const page = 2000
-	cond, args := f.where()
+	cond, args := f.where(db.d)
 	var after int64
 	for {
 		q := postSelect + " WHERE p.id > ?"
@@ -97,7 +96,7 @@ func (db *DB) EachPost(ctx context.Context, f PostFilter, fn func(LabeledPost) e
 // RecentPosts returns the n newest posts the filter selects, newest
 // first (equal times in id order).
 func (db *DB) RecentPosts(ctx context.Context, f PostFilter, n int) ([]LabeledPost, error) {
-	cond, args := f.where()
+	cond, args := f.where(db.d)
 	q := postSelect
 	if cond != "" {
 		q += " WHERE " + cond

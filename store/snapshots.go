@@ -8,6 +8,7 @@ import (
 	"kopuro"
 )
 
+// scanSnapshot reads the snapshotCols of a row into s.
 func scanSnapshot(sc interface{ Scan(...any) error }, s *kopuro.Snapshot) error {
 	var v sql.NullInt64
 	var asOf string
@@ -51,36 +52,21 @@ func (db *DB) LatestAudience(ctx context.Context, end time.Time) ([]AccountSnaps
 	if !end.IsZero() {
 		before, args = ` AND s2.as_of < ?`, []any{kopuro.BeforeKey(end)}
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(`
+	return queryAll(ctx, db, `
 SELECT `+accountCols+`, `+snapshotCols+`
 FROM snapshots s
 JOIN accounts a ON a.id = s.account_id
 LEFT JOIN institutions i ON i.id = a.institution_id
 WHERE s.metric IN ('followers', 'subscribers')
   AND s.as_of = (SELECT MAX(s2.as_of) FROM snapshots s2 WHERE s2.account_id = s.account_id AND s2.metric = s.metric`+before+`)
-ORDER BY i.code, a.platform, a.handle, s.metric`), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AccountSnapshot
-	for rows.Next() {
+ORDER BY i.code, a.platform, a.handle, s.metric`, func(rows *sql.Rows) (AccountSnapshot, error) {
 		var r AccountSnapshot
-		var official int
-		var v sql.NullInt64
-		var asOf string
-		s := &r.Snapshot
-		err := rows.Scan(&r.Account.ID, &r.Account.Institution, &r.Account.Platform, &r.Account.Handle, &r.Account.URL, &official,
-			&s.ID, &s.AccountID, &s.Metric, &v, &s.Precision, &asOf, &s.Source, &s.Note)
-		if err != nil {
-			return nil, err
-		}
-		r.Account.Official = official == 1
-		s.Value = countOf(v)
-		if s.AsOf, err = kopuro.ParseDate(asOf); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		// The account's columns come first: scanAccount reads them and
+		// passes the snapshot's destinations on to the same Scan.
+		err := scanSnapshot(scanFunc(func(snapshot ...any) (err error) {
+			r.Account, err = scanAccount(rows, snapshot...)
+			return err
+		}), &r.Snapshot)
+		return r, err
+	}, args...)
 }

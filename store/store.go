@@ -282,6 +282,13 @@ func unixTime(s int64) time.Time {
 	return time.Unix(s, 0).UTC()
 }
 
+// scanFunc is a function with the Scan method of a row, for handing one
+// row's columns to two scan functions (scanAccount's extra destinations).
+type scanFunc func(dest ...any) error
+
+// Scan calls f.
+func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
+
 // queryAll runs a query and scans every row with scan.
 func queryAll[T any](ctx context.Context, db *DB, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
 	rows, err := db.sql.QueryContext(ctx, db.q(q), args...)

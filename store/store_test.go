@@ -83,7 +83,11 @@ func TestSnapshotsKeepPrecisionAndMissing(t *testing.T) {
 	}
 	latest, err := db.LatestAudience(ctx, time.Time{})
 	if err != nil || len(latest) != 1 || latest[0].Snapshot.AsOf.String() != "2025-06-15" {
-		t.Errorf("latest = %+v, %v", latest, err)
+		t.Fatalf("latest = %+v, %v", latest, err)
+	}
+	// Every column read back as Accounts and Snapshots read it.
+	if latest[0].Account != accs[0] || latest[0].Snapshot != snaps[1] {
+		t.Errorf("latest = %+v\nwant %+v and %+v", latest[0], accs[0], snaps[1])
 	}
 }
 

@@ -81,7 +81,7 @@ var streamSelect = strings.Replace(postSelect, "c.scores, c.evidence", "'', ''",
 func (db *DB) streamPosts(ctx context.Context, code string, from, to time.Time, f Feed) error {
 	// PostFilter selects by the institution's account ids, so that the
 	// (account_id, published) index drives the query.
-	cond, args := PostFilter{Institution: code, From: from, To: to}.where()
+	cond, args := PostFilter{Institution: code, From: from, To: to}.where(db.d)
 	rows, err := db.sql.QueryContext(ctx, db.q(streamSelect+" WHERE "+cond+" ORDER BY p.published, p.id"), args...)
 	if err != nil {
 		return err

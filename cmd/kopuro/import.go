@@ -97,7 +97,11 @@ func importFile(ctx context.Context, e *env, db *store.DB, eng *analyze.Engine, 
 		if err := db.Restore(ctx, br, path); err != nil {
 			return 0, err
 		}
-		fmt.Fprintln(e.stdout, e.cat.T(e.lang, "cli.import.restored", "File", path))
+		key := "cli.import.restored"
+		if h, _ := store.DumpHeaderOf(head); h.WithoutUsers {
+			key = "cli.import.restored_without_users"
+		}
+		fmt.Fprintln(e.stdout, e.cat.T(e.lang, key, "File", path))
 		return 0, nil
 	}
 	var prog *progress
