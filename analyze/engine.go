@@ -26,6 +26,7 @@ type Engine struct {
 	words     *wordCache
 	model     *Model    // nil: decide by lexicon scores and priors alone
 	slotLabel []string  // the score and evidence key of each label slot (see slots)
+	labelRank []uint16  // per slot: the rank of its label among the labels in string order
 	sdgSlot   int       // the slot of SDG 1
 	areaSDGs  [][]goalW // per area: the goals it usually serves
 	pCategory []string  // the score keys of the model's probabilities: p_<class>
@@ -80,6 +81,12 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	}
 	for g := range cb.Styles {
 		e.slotLabel = append(e.slotLabel, labelKey(cb, gStyle, g))
+	}
+	sorted := slices.Clone(e.slotLabel)
+	slices.Sort(sorted)
+	for _, l := range e.slotLabel {
+		k, _ := slices.BinarySearch(sorted, l)
+		e.labelRank = append(e.labelRank, uint16(k))
 	}
 	for i, c := range cb.Categories {
 		if c.ID == string(kopuro.ThirdMission) {
@@ -187,11 +194,12 @@ func (e *Engine) Analyze(text string) Result {
 		}
 	}
 	r.Category = kopuro.Category(e.cb.Categories[bestCat].ID)
-	ev := e.evidence(s, int32(bestCat), s.ev[:0])
+	s.refs = s.refs[:0]
+	e.evidence(s, int32(bestCat))
 	tm := bestCat == e.tmIndex
 	if tm && bestArea >= 0 {
 		r.Area = kopuro.Area(e.cb.Areas[bestArea].ID)
-		ev = e.evidence(s, int32(areaSlot+bestArea), ev)
+		e.evidence(s, int32(areaSlot+bestArea))
 	}
 
 	// SDGs: lexicon (damped outside the third mission), explicit tags,
@@ -227,8 +235,10 @@ func (e *Engine) Analyze(text string) Result {
 	slices.SortStableFunc(goals[:n], func(a, b int) int { return cmp.Compare(total[b-1], total[a-1]) })
 	r.SDGs = append([]int{}, goals[:min(n, 3)]...)
 	for _, g := range r.SDGs {
-		ev = e.evidence(s, int32(sdgSlot+g-1), ev)
-		ev = append(ev, s.explicit[g]...)
+		e.evidence(s, int32(sdgSlot+g-1))
+		for k := range s.explicit[g] {
+			s.refs = append(s.refs, evRef{start: s.explicit[g][k].Start, slot: int32(sdgSlot + g - 1), src: srcExplicit, i: int32(g), k: int32(k)})
+		}
 	}
 
 	// Style markers; quotations of people speak for a story.
@@ -252,24 +262,19 @@ func (e *Engine) Analyze(text string) Result {
 			r.Story = on
 		}
 		if on {
-			ev = e.evidence(s, int32(styleSlot+i), ev)
+			e.evidence(s, int32(styleSlot+i))
 			if st.ID == "story" {
-				ev = append(ev, quotes...)
+				for k := range quotes {
+					s.refs = append(s.refs, evRef{start: quotes[k].Start, slot: int32(styleSlot + i), src: srcQuote, k: int32(k)})
+				}
 			}
 		}
 	}
-	slices.SortStableFunc(ev, func(a, b kopuro.Evidence) int {
-		if a.Start != b.Start {
-			return cmp.Compare(a.Start, b.Start)
-		}
-		return cmp.Compare(a.Label, b.Label)
-	})
-	r.Evidence = append(make([]kopuro.Evidence, 0, len(ev)), ev...)
+	r.Evidence = e.sortEvidence(s, quotes)
 	r.Scores = make(map[string]float64, len(s.scores))
 	for _, kv := range s.scores {
 		r.Scores[kv.key] = kv.value
 	}
-	s.ev = ev[:0]
 	if r.Hashtags == nil {
 		r.Hashtags = []string{}
 	}

@@ -21,7 +21,8 @@ type scratch struct {
 	words     int                   // uint64 words per token in used
 	repeats   []int32               // per term: how often it has counted in this text (zero between calls)
 	explicit  [18][]kopuro.Evidence // per goal: #SDG4, ЦУР 4, …
-	ev        []kopuro.Evidence     // the result's evidence, before it is copied out
+	refs      []evRef               // the result's evidence, before it is made
+	evKeys    []uint64              // sortEvidence's keys
 	scores    []keyValue            // the result's scores, in the order they are set
 }
 
