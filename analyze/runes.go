@@ -42,6 +42,23 @@ var classTable = func() (t [tableRunes]runeClass) {
 	return t
 }()
 
+// plainRunes marks the characters of one or two bytes (below U+0800) that
+// the tokeniser passes over inside a word without looking further: those
+// that fold to themselves and are not capitals, 2 for a letter, 1 for a
+// digit or mark, 0 for every other.
+var plainRunes = func() (t [0x800]uint8) {
+	for r := range t {
+		c := classOf(rune(r))
+		if c.flags&(cWord|cUpper|cFoldSame) == cWord|cFoldSame {
+			t[r] = 1
+			if c.flags&cLetter != 0 {
+				t[r] = 2
+			}
+		}
+	}
+	return t
+}()
+
 // classify computes a character's class with the unicode package.
 func classify(r rune) runeClass {
 	c := runeClass{fold: fold(r)}
