@@ -31,7 +31,11 @@ type Engine struct {
 	areaSDGs  [][]goalW // per area: the goals it usually serves
 	pCategory []string  // the score keys of the model's probabilities: p_<class>
 	pArea     []string
-	pool      sync.Pool // of *scratch
+	// The keys a result's scores can have, sorted, and where each slot's
+	// score and each probability goes among them.
+	scoreKeys                             []string
+	slotScore, pCategoryScore, pAreaScore []int
+	pool                                  sync.Pool // of *scratch
 }
 
 // goalW is an SDG with a weight.
@@ -108,6 +112,18 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 			e.pArea = append(e.pArea, "p_"+c)
 		}
 	}
+	e.scoreKeys = slices.Concat(e.slotLabel, e.pCategory, e.pArea)
+	slices.Sort(e.scoreKeys)
+	e.scoreKeys = slices.Compact(e.scoreKeys)
+	index := func(keys []string) []int {
+		var out []int
+		for _, k := range keys {
+			i, _ := slices.BinarySearch(e.scoreKeys, k)
+			out = append(out, i)
+		}
+		return out
+	}
+	e.slotScore, e.pCategoryScore, e.pAreaScore = index(e.slotLabel), index(e.pCategory), index(e.pArea)
 	return e, nil
 }
 
@@ -151,7 +167,7 @@ func (e *Engine) Analyze(text string) Result {
 	e.sdgMentions(s)
 
 	r := Result{}
-	s.scores = s.scores[:0]
+	r.Scores = newScores(e.scoreKeys)
 	r.Lang = decideLang(sumVotes(toks))
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
@@ -160,7 +176,7 @@ func (e *Engine) Analyze(text string) Result {
 	// or, with a model, the most probable category and area.
 	bestArea := -1
 	for i := range areas {
-		s.setScore(e.cb.Areas[i].ID, round(areas[i]+e.cb.Areas[i].Prior))
+		r.Scores.vals[e.slotScore[areaSlot+i]] = round(areas[i] + e.cb.Areas[i].Prior)
 		if bestArea < 0 || areas[i]+e.cb.Areas[i].Prior > areas[bestArea]+e.cb.Areas[bestArea].Prior {
 			bestArea = i
 		}
@@ -171,7 +187,7 @@ func (e *Engine) Analyze(text string) Result {
 		pa := e.model.Area.Probs(x)
 		bestArea = argmax(pa)
 		for i, p := range pa {
-			s.setScore(e.pArea[i], round(p))
+			r.Scores.vals[e.pAreaScore[i]] = round(p)
 		}
 	}
 	bestCat := 0
@@ -181,7 +197,7 @@ func (e *Engine) Analyze(text string) Result {
 			sc += tune.AreaToThirdMission * areas[bestArea]
 		}
 		cats[i] = sc
-		s.setScore(e.cb.Categories[i].ID, round(sc))
+		r.Scores.vals[e.slotScore[i]] = round(sc)
 		if sc > cats[bestCat] {
 			bestCat = i
 		}
@@ -190,7 +206,7 @@ func (e *Engine) Analyze(text string) Result {
 		pc := e.model.Category.Probs(x)
 		bestCat = argmax(pc)
 		for i, p := range pc {
-			s.setScore(e.pCategory[i], round(p))
+			r.Scores.vals[e.pCategoryScore[i]] = round(p)
 		}
 	}
 	r.Category = kopuro.Category(e.cb.Categories[bestCat].ID)
@@ -220,7 +236,7 @@ func (e *Engine) Analyze(text string) Result {
 	best := 0.0
 	for g, sc := range total {
 		if sc > 0 {
-			s.setScore(e.slotLabel[sdgSlot+g], round(sc))
+			r.Scores.vals[e.slotScore[sdgSlot+g]] = round(sc)
 		}
 		best = math.Max(best, sc)
 	}
@@ -251,7 +267,7 @@ func (e *Engine) Analyze(text string) Result {
 		}
 	}
 	for i, st := range e.cb.Styles {
-		s.setScore(st.ID, round(styles[i]))
+		r.Scores.vals[e.slotScore[styleSlot+i]] = round(styles[i])
 		on := styles[i] >= st.Threshold
 		switch st.ID {
 		case "cta":
@@ -271,10 +287,6 @@ func (e *Engine) Analyze(text string) Result {
 		}
 	}
 	r.Evidence = e.sortEvidence(s, quotes)
-	r.Scores = make(map[string]float64, len(s.scores))
-	for _, kv := range s.scores {
-		r.Scores[kv.key] = kv.value
-	}
 	if r.Hashtags == nil {
 		r.Hashtags = []string{}
 	}

@@ -23,7 +23,6 @@ type scratch struct {
 	explicit  [18][]kopuro.Evidence // per goal: #SDG4, ЦУР 4, …
 	refs      []evRef               // the result's evidence, before it is made
 	evKeys    []uint64              // sortEvidence's keys
-	scores    []keyValue            // the result's scores, in the order they are set
 }
 
 // reset readies the per-label state for a text of n tokens.
@@ -63,17 +62,6 @@ func (s *scratch) claim(slot int32, from, to int) bool {
 		s.used[i*s.words+word] |= bit
 	}
 	return true
-}
-
-type keyValue struct {
-	key   string
-	value float64
-}
-
-// setScore records a score of the result; a key set twice keeps the later
-// value. The map is made at the end, at its final size.
-func (s *scratch) setScore(key string, v float64) {
-	s.scores = append(s.scores, keyValue{key, v})
 }
 
 // sortHits orders s.hits by their terms' rank (0 … ranks-1), keeping the
