@@ -37,7 +37,14 @@ func tokensAfter(text string, mark byte) []string {
 		}
 		j := i + 1
 		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
+			r, size := rune(text[j]), 1 // decode, Cyrillic inline as well
+			if r >= utf8.RuneSelf {
+				if uint32(r)-0xC2 <= 0xDF-0xC2 && j+1 < len(text) && text[j+1]&0xC0 == 0x80 {
+					r, size = (r&0x1F)<<6|rune(text[j+1]&0x3F), 2
+				} else {
+					r, size = utf8.DecodeRuneInString(text[j:])
+				}
+			}
 			if !isTagRune(r) && (mark != '@' || r != '.' || !tagRuneAt(text, j+1)) {
 				break
 			}

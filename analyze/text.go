@@ -120,9 +120,13 @@ func (d *doc) tokenize(text string, c *wordCache) {
 	// for the next words that start inside it).
 	runEnd, lastDot, lastSep := -1, -1, -1
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
+		r, size := rune(text[i]), 1 // decode, with the common forms inline
 		if r >= utf8.RuneSelf {
-			r, size = decode(text, i)
+			if uint32(r)-0xC2 <= 0xDF-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = decode(text, i)
+			}
 		}
 		cl := classOf(r)
 		if cl.flags&cWord == 0 {
@@ -193,7 +197,9 @@ func (d *doc) tokenize(text string, c *wordCache) {
 			if i >= len(text) {
 				break
 			}
-			r, size = decode(text, i)
+			if r, size = rune(text[i]), 1; r >= utf8.RuneSelf {
+				r, size = decode(text, i)
+			}
 			cl = classOf(r)
 			if cl.flags&cWord == 0 {
 				// an apostrophe stays when a letter follows
