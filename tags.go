@@ -108,28 +108,27 @@ var tagTable = func() (t [tagTableRunes]struct {
 	return t
 }()
 
-// lowerTag is strings.ToLower for a tag (valid UTF-8).
+// lowerTag is strings.ToLower for a tag (valid UTF-8). A tag to change is
+// lowered into a buffer on the stack and copied out once.
 func lowerTag(s string) string {
-	var b strings.Builder
 	for i, r := range s {
-		l := r
-		if uint32(r) < tagTableRunes {
-			l = tagTable[r].lower
-		} else {
-			l = unicode.ToLower(r)
-		}
-		if l != r && b.Cap() == 0 {
-			b.Grow(len(s) + utf8.UTFMax)
-			b.WriteString(s[:i])
-		}
-		if b.Cap() != 0 {
-			b.WriteRune(l)
+		if l := lowerRune(r); l != r {
+			var buf [64]byte
+			b := append(buf[:0], s[:i]...)
+			for _, r := range s[i:] {
+				b = utf8.AppendRune(b, lowerRune(r))
+			}
+			return string(b)
 		}
 	}
-	if b.Cap() == 0 {
-		return s // unchanged, as strings.ToLower returns it
+	return s // unchanged, as strings.ToLower returns it
+}
+
+func lowerRune(r rune) rune {
+	if uint32(r) < tagTableRunes {
+		return tagTable[r].lower
 	}
-	return b.String()
+	return unicode.ToLower(r)
 }
 
 func allDigits(s string) bool {
