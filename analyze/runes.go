@@ -59,6 +59,16 @@ var plainRunes = func() (t [0x800]uint8) {
 	return t
 }()
 
+// plainPairs is plainRunes for two-byte characters indexed by their bytes,
+// the low five bits of the first and the whole second: a second byte that
+// does not continue the character finds 0.
+var plainPairs = func() (t [32 << 8]uint8) {
+	for r := rune(0x80); r < 0x800; r++ {
+		t[(0xC0|r>>6)&0x1F<<8|(0x80|r&0x3F)] = plainRunes[r]
+	}
+	return t
+}()
+
 // classify computes a character's class with the unicode package.
 func classify(r rune) runeClass {
 	c := runeClass{fold: fold(r)}

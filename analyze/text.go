@@ -164,7 +164,7 @@ func (d *doc) tokenize(text string, c *wordCache) {
 			i, ri = i+size, ri+1
 			// The common characters, lower-case letters and digits of one or
 			// two bytes that fold to themselves, are passed over here.
-			plain, plainLetters := i, 0
+			plain, seen := i, uint8(0) // seen: the plain characters' kinds, or'ed
 			for i < len(text) {
 				b := text[i]
 				if b < utf8.RuneSelf {
@@ -172,24 +172,23 @@ func (d *doc) tokenize(text string, c *wordCache) {
 					if p == 0 {
 						break
 					}
-					plainLetters += int(p >> 1)
+					seen |= p
 					i++
 				} else {
-					if b-0xC2 > 0xDF-0xC2 || i+1 >= len(text) || text[i+1]&0xC0 != 0x80 {
+					if b-0xC2 > 0xDF-0xC2 || i+1 >= len(text) {
 						break
 					}
-					p := plainRunes[(uint(b)&0x1F)<<6|uint(text[i+1])&0x3F]
+					p := plainPairs[(uint(b)&0x1F)<<8|uint(text[i+1])]
 					if p == 0 {
 						break
 					}
-					plainLetters += int(p >> 1)
+					seen |= p
 					i += 2
 				}
 				ri++
 			}
-			if plainLetters > 0 {
-				letters += plainLetters
-				lower = true
+			if seen&2 != 0 {
+				lower = true // a lower-case letter: the word is not all capitals
 			}
 			if !same && i > plain {
 				buf = append(buf, text[plain:i]...)
@@ -238,7 +237,7 @@ func (d *doc) tokenize(text string, c *wordCache) {
 			w = c.miss(string(buf))
 		}
 		t.w, t.end = w, ri
-		t.upper = !lower && letters > 1
+		t.upper = !lower && letters > 1 // letters counts only before a lower-case one
 		toks = append(toks, t)
 	}
 	d.toks, d.questions, d.buf = toks, questions, buf
