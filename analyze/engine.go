@@ -22,7 +22,7 @@ type Engine struct {
 	cb        *codebook.Codebook
 	m         *matcher
 	tmIndex   int // index of third_mission among the categories
-	styleIdx  map[string]int
+	storyIdx  int // index of the story style among the styles; -1: none
 	words     *wordCache
 	model     *Model    // nil: decide by lexicon scores and priors alone
 	slotLabel []string  // the score and evidence key of each label slot (see slots)
@@ -61,7 +61,7 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	if cb == nil {
 		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.missing", "no codebook")
 	}
-	e := &Engine{cb: cb, m: compile(cb), tmIndex: -1, styleIdx: map[string]int{}}
+	e := &Engine{cb: cb, m: compile(cb), tmIndex: -1, storyIdx: -1}
 	e.words = newWordCache(e.m)
 	e.pool.New = func() any { return new(scratch) }
 	for g := range cb.Categories {
@@ -98,7 +98,9 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 		}
 	}
 	for i, s := range cb.Styles {
-		e.styleIdx[s.ID] = i
+		if s.ID == "story" {
+			e.storyIdx = i
+		}
 	}
 	if m != nil {
 		if err := e.checkModel(m); err != nil {
@@ -259,7 +261,7 @@ func (e *Engine) Analyze(text string) Result {
 
 	// Style markers; quotations of people speak for a story.
 	var quotes []kopuro.Evidence
-	if i, ok := e.styleIdx["story"]; ok && tune.QuoteWeight > 0 {
+	if i := e.storyIdx; i >= 0 && tune.QuoteWeight > 0 {
 		quotes = quotations(text, tune.QuoteWords, 2)
 		for k := range quotes {
 			styles[i] += tune.QuoteWeight
