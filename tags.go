@@ -37,7 +37,7 @@ func tokensAfter(text string, mark byte) []string {
 		}
 		j := i + 1
 		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
+			r, size := runeAt(text, j)
 			if !isTagRune(r) && (mark != '@' || r != '.' || !tagRuneAt(text, j+1)) {
 				break
 			}
@@ -50,6 +50,9 @@ func tokensAfter(text string, mark byte) []string {
 		lastEnd = j
 		tag := lowerTag(text[i+1 : j])
 		if !allDigits(tag) && !(seen[tag] || seen == nil && slices.Contains(out, tag)) {
+			if out == nil {
+				out = make([]string, 0, 4) // posts carry a few tags: grow once, not three times
+			}
 			out = append(out, tag)
 			if seen == nil && len(out) > 16 {
 				seen = make(map[string]bool, 2*len(out))
@@ -71,8 +74,19 @@ func tagRuneAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	r, _ := runeAt(s, i)
 	return isTagRune(r)
+}
+
+// runeAt is utf8.DecodeRuneInString(s[i:]) with the one- and two-byte
+// forms (ASCII, Cyrillic) decoded inline.
+func runeAt(s string, i int) (rune, int) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	} else if b-0xC2 <= 0xDF-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(b&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func isTagRune(r rune) bool {
@@ -101,35 +115,40 @@ var tagTable = func() (t [tagTableRunes]struct {
 	return t
 }()
 
-// lowerTag is strings.ToLower for a tag (valid UTF-8).
+// lowerTag is strings.ToLower for a tag (valid UTF-8). A tag to change is
+// lowered into a buffer on the stack and copied out once.
 func lowerTag(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		l := r
-		if uint32(r) < tagTableRunes {
-			l = tagTable[r].lower
-		} else {
-			l = unicode.ToLower(r)
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		if l := lowerRune(r); l != r {
+			var buf [64]byte
+			b := append(buf[:0], s[:i]...)
+			for i < len(s) {
+				r, size = runeAt(s, i)
+				b = utf8.AppendRune(b, lowerRune(r))
+				i += size
+			}
+			return string(b)
 		}
-		if l != r && b.Cap() == 0 {
-			b.Grow(len(s) + utf8.UTFMax)
-			b.WriteString(s[:i])
-		}
-		if b.Cap() != 0 {
-			b.WriteRune(l)
-		}
+		i += size
 	}
-	if b.Cap() == 0 {
-		return s // unchanged, as strings.ToLower returns it
+	return s // unchanged, as strings.ToLower returns it
+}
+
+func lowerRune(r rune) rune {
+	if uint32(r) < tagTableRunes {
+		return tagTable[r].lower
 	}
-	return b.String()
+	return unicode.ToLower(r)
 }
 
 func allDigits(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
 		if !unicode.IsDigit(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }

@@ -22,15 +22,20 @@ type Engine struct {
 	cb        *codebook.Codebook
 	m         *matcher
 	tmIndex   int // index of third_mission among the categories
-	styleIdx  map[string]int
+	storyIdx  int // index of the story style among the styles; -1: none
 	words     *wordCache
 	model     *Model    // nil: decide by lexicon scores and priors alone
 	slotLabel []string  // the score and evidence key of each label slot (see slots)
+	labelRank []uint16  // per slot: the rank of its label among the labels in string order
 	sdgSlot   int       // the slot of SDG 1
 	areaSDGs  [][]goalW // per area: the goals it usually serves
 	pCategory []string  // the score keys of the model's probabilities: p_<class>
 	pArea     []string
-	pool      sync.Pool // of *scratch
+	// The keys a result's scores can have, sorted, and where each slot's
+	// score and each probability goes among them.
+	scoreKeys                             []string
+	slotScore, pCategoryScore, pAreaScore []int
+	pool                                  sync.Pool // of *scratch
 }
 
 // goalW is an SDG with a weight.
@@ -56,7 +61,7 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	if cb == nil {
 		return nil, kopuro.Errorf(kopuro.EInvalid, "codebook.error.missing", "no codebook")
 	}
-	e := &Engine{cb: cb, m: compile(cb), tmIndex: -1, styleIdx: map[string]int{}}
+	e := &Engine{cb: cb, m: compile(cb), tmIndex: -1, storyIdx: -1}
 	e.words = newWordCache(e.m)
 	e.pool.New = func() any { return new(scratch) }
 	for g := range cb.Categories {
@@ -81,13 +86,21 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 	for g := range cb.Styles {
 		e.slotLabel = append(e.slotLabel, labelKey(cb, gStyle, g))
 	}
+	sorted := slices.Clone(e.slotLabel)
+	slices.Sort(sorted)
+	for _, l := range e.slotLabel {
+		k, _ := slices.BinarySearch(sorted, l)
+		e.labelRank = append(e.labelRank, uint16(k))
+	}
 	for i, c := range cb.Categories {
 		if c.ID == string(kopuro.ThirdMission) {
 			e.tmIndex = i
 		}
 	}
 	for i, s := range cb.Styles {
-		e.styleIdx[s.ID] = i
+		if s.ID == "story" {
+			e.storyIdx = i
+		}
 	}
 	if m != nil {
 		if err := e.checkModel(m); err != nil {
@@ -101,6 +114,18 @@ func NewWithModel(cb *codebook.Codebook, m *Model) (*Engine, error) {
 			e.pArea = append(e.pArea, "p_"+c)
 		}
 	}
+	e.scoreKeys = slices.Concat(e.slotLabel, e.pCategory, e.pArea)
+	slices.Sort(e.scoreKeys)
+	e.scoreKeys = slices.Compact(e.scoreKeys)
+	index := func(keys []string) []int {
+		var out []int
+		for _, k := range keys {
+			i, _ := slices.BinarySearch(e.scoreKeys, k)
+			out = append(out, i)
+		}
+		return out
+	}
+	e.slotScore, e.pCategoryScore, e.pAreaScore = index(e.slotLabel), index(e.pCategory), index(e.pArea)
 	return e, nil
 }
 
@@ -144,7 +169,7 @@ func (e *Engine) Analyze(text string) Result {
 	e.sdgMentions(s)
 
 	r := Result{}
-	s.scores = s.scores[:0]
+	r.Scores = newScores(e.scoreKeys)
 	r.Lang = decideLang(sumVotes(toks))
 	r.Hashtags = kopuro.Hashtags(text)
 	r.Mentions = kopuro.Mentions(text)
@@ -153,7 +178,7 @@ func (e *Engine) Analyze(text string) Result {
 	// or, with a model, the most probable category and area.
 	bestArea := -1
 	for i := range areas {
-		s.setScore(e.cb.Areas[i].ID, round(areas[i]+e.cb.Areas[i].Prior))
+		r.Scores.vals[e.slotScore[areaSlot+i]] = round(areas[i] + e.cb.Areas[i].Prior)
 		if bestArea < 0 || areas[i]+e.cb.Areas[i].Prior > areas[bestArea]+e.cb.Areas[bestArea].Prior {
 			bestArea = i
 		}
@@ -164,7 +189,7 @@ func (e *Engine) Analyze(text string) Result {
 		pa := e.model.Area.Probs(x)
 		bestArea = argmax(pa)
 		for i, p := range pa {
-			s.setScore(e.pArea[i], round(p))
+			r.Scores.vals[e.pAreaScore[i]] = round(p)
 		}
 	}
 	bestCat := 0
@@ -174,7 +199,7 @@ func (e *Engine) Analyze(text string) Result {
 			sc += tune.AreaToThirdMission * areas[bestArea]
 		}
 		cats[i] = sc
-		s.setScore(e.cb.Categories[i].ID, round(sc))
+		r.Scores.vals[e.slotScore[i]] = round(sc)
 		if sc > cats[bestCat] {
 			bestCat = i
 		}
@@ -183,15 +208,16 @@ func (e *Engine) Analyze(text string) Result {
 		pc := e.model.Category.Probs(x)
 		bestCat = argmax(pc)
 		for i, p := range pc {
-			s.setScore(e.pCategory[i], round(p))
+			r.Scores.vals[e.pCategoryScore[i]] = round(p)
 		}
 	}
 	r.Category = kopuro.Category(e.cb.Categories[bestCat].ID)
-	ev := e.evidence(s, int32(bestCat), s.ev[:0])
+	s.refs = s.refs[:0]
+	e.evidence(s, int32(bestCat))
 	tm := bestCat == e.tmIndex
 	if tm && bestArea >= 0 {
 		r.Area = kopuro.Area(e.cb.Areas[bestArea].ID)
-		ev = e.evidence(s, int32(areaSlot+bestArea), ev)
+		e.evidence(s, int32(areaSlot+bestArea))
 	}
 
 	// SDGs: lexicon (damped outside the third mission), explicit tags,
@@ -212,7 +238,7 @@ func (e *Engine) Analyze(text string) Result {
 	best := 0.0
 	for g, sc := range total {
 		if sc > 0 {
-			s.setScore(e.slotLabel[sdgSlot+g], round(sc))
+			r.Scores.vals[e.slotScore[sdgSlot+g]] = round(sc)
 		}
 		best = math.Max(best, sc)
 	}
@@ -227,13 +253,15 @@ func (e *Engine) Analyze(text string) Result {
 	slices.SortStableFunc(goals[:n], func(a, b int) int { return cmp.Compare(total[b-1], total[a-1]) })
 	r.SDGs = append([]int{}, goals[:min(n, 3)]...)
 	for _, g := range r.SDGs {
-		ev = e.evidence(s, int32(sdgSlot+g-1), ev)
-		ev = append(ev, s.explicit[g]...)
+		e.evidence(s, int32(sdgSlot+g-1))
+		for k := range s.explicit[g] {
+			s.refs = append(s.refs, evRef{start: s.explicit[g][k].Start, slot: int32(sdgSlot + g - 1), src: srcExplicit, i: int32(g), k: int32(k)})
+		}
 	}
 
 	// Style markers; quotations of people speak for a story.
 	var quotes []kopuro.Evidence
-	if i, ok := e.styleIdx["story"]; ok && tune.QuoteWeight > 0 {
+	if i := e.storyIdx; i >= 0 && tune.QuoteWeight > 0 {
 		quotes = quotations(text, tune.QuoteWords, 2)
 		for k := range quotes {
 			styles[i] += tune.QuoteWeight
@@ -241,7 +269,7 @@ func (e *Engine) Analyze(text string) Result {
 		}
 	}
 	for i, st := range e.cb.Styles {
-		s.setScore(st.ID, round(styles[i]))
+		r.Scores.vals[e.slotScore[styleSlot+i]] = round(styles[i])
 		on := styles[i] >= st.Threshold
 		switch st.ID {
 		case "cta":
@@ -252,24 +280,15 @@ func (e *Engine) Analyze(text string) Result {
 			r.Story = on
 		}
 		if on {
-			ev = e.evidence(s, int32(styleSlot+i), ev)
+			e.evidence(s, int32(styleSlot+i))
 			if st.ID == "story" {
-				ev = append(ev, quotes...)
+				for k := range quotes {
+					s.refs = append(s.refs, evRef{start: quotes[k].Start, slot: int32(styleSlot + i), src: srcQuote, k: int32(k)})
+				}
 			}
 		}
 	}
-	slices.SortStableFunc(ev, func(a, b kopuro.Evidence) int {
-		if a.Start != b.Start {
-			return cmp.Compare(a.Start, b.Start)
-		}
-		return cmp.Compare(a.Label, b.Label)
-	})
-	r.Evidence = append(make([]kopuro.Evidence, 0, len(ev)), ev...)
-	r.Scores = make(map[string]float64, len(s.scores))
-	for _, kv := range s.scores {
-		r.Scores[kv.key] = kv.value
-	}
-	s.ev = ev[:0]
+	r.Evidence = e.sortEvidence(s, quotes)
 	if r.Hashtags == nil {
 		r.Hashtags = []string{}
 	}

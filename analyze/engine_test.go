@@ -105,7 +105,7 @@ func TestStyles(t *testing.T) {
 			got  bool
 		}{{"question", c.Question, r.Question}, {"cta", c.CTA, r.CTA}, {"story", c.Story, r.Story}} {
 			if f.want != nil && *f.want != f.got {
-				t.Errorf("%s (%s): %s = %v, want %v (score %v)", short(c.Text), c.Lang, f.name, f.got, *f.want, r.Scores[f.name])
+				t.Errorf("%s (%s): %s = %v, want %v (score %v)", short(c.Text), c.Lang, f.name, f.got, *f.want, r.Scores.Value(f.name))
 			}
 		}
 		if string(r.Lang) != c.Lang {
@@ -220,7 +220,7 @@ func TestCoding(t *testing.T) {
 		t.Error(err)
 	}
 	c.Scores["third_mission"] = -1
-	if r.Scores["third_mission"] == -1 {
+	if r.Scores.Value("third_mission") == -1 {
 		t.Error("Coding shares the scores map with the result")
 	}
 }
@@ -291,8 +291,8 @@ func TestCustomCodebook(t *testing.T) {
 		t.Errorf("custom term ignored: %s/%s %v", r.Category, r.Area, r.Scores)
 	}
 	// The negative phrase claims "science" before scien* can.
-	if r := e.Analyze("The Ministry of Science met the mayor."); r.Scores["research"] >= 0 {
-		t.Errorf("negative phrase ignored: research %v", r.Scores["research"])
+	if r := e.Analyze("The Ministry of Science met the mayor."); r.Scores.Value("research") >= 0 {
+		t.Errorf("negative phrase ignored: research %v", r.Scores.Value("research"))
 	}
 	if e.Codebook().Version() != "test-1" {
 		t.Error("version")
@@ -318,7 +318,7 @@ func TestLongTextBounded(t *testing.T) {
 		t.Errorf("got %s %v", r.Category, r.SDGs)
 	}
 	once := e.Analyze("Волонтёры университета помогли детскому дому. #ЦУР4")
-	if r.Scores["sdg4"] > 3*once.Scores["sdg4"] {
-		t.Errorf("sdg4 grew with repetition: %v vs %v", r.Scores["sdg4"], once.Scores["sdg4"])
+	if r.Scores.Value("sdg4") > 3*once.Scores.Value("sdg4") {
+		t.Errorf("sdg4 grew with repetition: %v vs %v", r.Scores.Value("sdg4"), once.Scores.Value("sdg4"))
 	}
 }

@@ -56,7 +56,7 @@ func TestEngineWithModel(t *testing.T) {
 	right := 0
 	for _, c := range cases {
 		r := e.Analyze(c.Text)
-		if _, ok := r.Scores["p_"+c.Category]; !ok {
+		if _, ok := r.Scores.Get("p_" + c.Category); !ok {
 			t.Fatalf("no model probabilities in %v", r.Scores)
 		}
 		if string(r.Category) == c.Category && (r.Category != kopuro.ThirdMission || string(r.Area) == c.Area) {

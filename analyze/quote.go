@@ -59,22 +59,25 @@ func (o *openers) from(i int) int {
 // quotations returns the first limit quotations in text of at least
 // minWords words, as evidence with rune offsets (Term is "“…”"). Titles in
 // quotes («Жашыл кампус») are short and stay below minWords. A quotation
-// is looked for within 3000 characters of its opening mark.
+// is looked for within 3000 characters of its opening mark. The text
+// before an opening mark is counted in runes only when a quotation is
+// kept: most marks open a title.
 func quotations(text string, minWords, limit int) []kopuro.Evidence {
 	var out []kopuro.Evidence
 	ops := newOpeners(text)
-	for i, ri := 0, 0; i < len(text); {
+	counted, countedRi := 0, 0 // the rune offset of byte counted
+	for i := 0; i < len(text); {
 		k := ops.from(i)
 		if k < 0 {
 			break
 		}
-		ri += utf8.RuneCountInString(text[i:k])
 		i = k
 		open, size := decode(text, i)
 		closer, ok := quoteCloser(open)
-		next, nextRi := i+size, ri+1
+		next := i + size
 		depth := 0
-		for j, rj := i+size, ri+1; ok && j < len(text) && rj-ri < 3000; {
+		// d is the distance in runes from the opening mark to byte j
+		for j, d := i+size, 1; ok && j < len(text) && d < 3000; {
 			r, n := decode(text, j)
 			switch {
 			case r == open && open != closer:
@@ -84,17 +87,19 @@ func quotations(text string, minWords, limit int) []kopuro.Evidence {
 				depth--
 			default:
 				if words(text[i+size:j]) >= minWords {
-					out = append(out, kopuro.Evidence{Term: "“…”", Start: ri, End: rj + 1})
+					countedRi += utf8.RuneCountInString(text[counted:i])
+					counted = i
+					out = append(out, kopuro.Evidence{Term: "“…”", Start: countedRi, End: countedRi + d + 1})
 					if len(out) == limit {
 						return out
 					}
 				}
-				next, nextRi, ok = j+n, rj+1, false // go on after the closing mark
+				next, ok = j+n, false // go on after the closing mark
 				continue
 			}
-			j, rj = j+n, rj+1
+			j, d = j+n, d+1
 		}
-		i, ri = next, nextRi
+		i = next
 	}
 	return out
 }

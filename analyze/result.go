@@ -15,7 +15,7 @@ type Result struct {
 	kopuro.Labels
 	Hashtags []string
 	Mentions []string
-	Scores   map[string]float64
+	Scores   Scores
 	Evidence []kopuro.Evidence
 }
 
@@ -39,7 +39,7 @@ type resultJSON struct {
 // POST /api/v1/classify returns.
 func (r Result) MarshalJSON() ([]byte, error) {
 	j := resultJSON{ID: r.ID, Lang: r.Lang, Category: r.Category, SDGs: r.SDGs, CTA: r.CTA,
-		Question: r.Question, Story: r.Story, Hashtags: r.Hashtags, Scores: r.Scores, Evidence: r.Evidence}
+		Question: r.Question, Story: r.Story, Hashtags: r.Hashtags, Scores: r.Scores.Map(), Evidence: r.Evidence}
 	if len(bytes.TrimSpace(j.ID)) == 0 {
 		j.ID = json.RawMessage("null")
 	}
@@ -56,9 +56,6 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if j.Evidence == nil {
 		j.Evidence = []kopuro.Evidence{}
 	}
-	if j.Scores == nil {
-		j.Scores = map[string]float64{}
-	}
 	return json.Marshal(j)
 }
 
@@ -68,7 +65,7 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*r = Result{ID: j.ID, Hashtags: j.Hashtags, Scores: j.Scores, Evidence: j.Evidence}
+	*r = Result{ID: j.ID, Hashtags: j.Hashtags, Scores: ScoresOf(j.Scores), Evidence: j.Evidence}
 	r.Lang, r.Category, r.SDGs, r.CTA, r.Question, r.Story = j.Lang, j.Category, j.SDGs, j.CTA, j.Question, j.Story
 	if j.Area != nil {
 		r.Area = *j.Area
@@ -85,9 +82,6 @@ func (r Result) Coding(postID int64, codebookVersion string) kopuro.Coding {
 		l.Area = ""
 	}
 	ev := append([]kopuro.Evidence(nil), r.Evidence...)
-	sc := make(map[string]float64, len(r.Scores))
-	for k, v := range r.Scores {
-		sc[k] = v
-	}
+	sc := r.Scores.Map()
 	return kopuro.Coding{PostID: postID, Labels: l, Codebook: codebookVersion, Scores: sc, Evidence: ev}
 }

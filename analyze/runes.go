@@ -42,6 +42,33 @@ var classTable = func() (t [tableRunes]runeClass) {
 	return t
 }()
 
+// plainRunes marks the characters of one or two bytes (below U+0800) that
+// the tokeniser passes over inside a word without looking further: those
+// that fold to themselves and are not capitals, 2 for a letter, 1 for a
+// digit or mark, 0 for every other.
+var plainRunes = func() (t [0x800]uint8) {
+	for r := range t {
+		c := classOf(rune(r))
+		if c.flags&(cWord|cUpper|cFoldSame) == cWord|cFoldSame {
+			t[r] = 1
+			if c.flags&cLetter != 0 {
+				t[r] = 2
+			}
+		}
+	}
+	return t
+}()
+
+// plainPairs is plainRunes for two-byte characters indexed by their bytes,
+// the low five bits of the first and the whole second: a second byte that
+// does not continue the character finds 0.
+var plainPairs = func() (t [32 << 8]uint8) {
+	for r := rune(0x80); r < 0x800; r++ {
+		t[(0xC0|r>>6)&0x1F<<8|(0x80|r&0x3F)] = plainRunes[r]
+	}
+	return t
+}()
+
 // classify computes a character's class with the unicode package.
 func classify(r rune) runeClass {
 	c := runeClass{fold: fold(r)}

@@ -1,6 +1,11 @@
 package analyze
 
-import "kopuro"
+import (
+	"cmp"
+	"slices"
+
+	"kopuro"
+)
 
 // maxEvidence bounds the evidence kept per label: hits come heaviest
 // first, so a long text keeps its strongest reasons and a stored coding
@@ -74,17 +79,85 @@ func (e *Engine) accumulate(s *scratch) {
 	}
 }
 
-// evidence appends to ev the evidence of the label in slot, in the order
+// evRef is one piece of a result's evidence before it is made: where it
+// starts, its label's slot and where it comes from. It holds no pointers,
+// so gathering and sorting the refs costs the collector nothing.
+type evRef struct {
+	start int   // rune offset: the first sort key
+	slot  int32 // the label's: the second sort key, by labelRank
+	src   evSource
+	i, k  int32 // srcAccepted: s.acc[k]; srcExplicit: s.explicit[i][k]; srcQuote: the quotation k
+}
+
+type evSource uint8
+
+const (
+	srcAccepted evSource = iota
+	srcExplicit
+	srcQuote
+)
+
+// evidence adds to s.refs the evidence of the label in slot, in the order
 // it was found.
-func (e *Engine) evidence(s *scratch, slot int32, ev []kopuro.Evidence) []kopuro.Evidence {
+func (e *Engine) evidence(s *scratch, slot int32) {
 	if s.nev[slot] == 0 {
-		return ev
+		return
 	}
-	for _, a := range s.acc {
-		if a.slot == slot {
-			ev = append(ev, kopuro.Evidence{Label: e.slotLabel[slot], Term: e.m.terms[a.term].text,
-				Start: s.toks[a.from].start, End: s.toks[a.to-1].end, Weight: round(a.weight)})
+	for k := range s.acc {
+		if s.acc[k].slot == slot {
+			s.refs = append(s.refs, evRef{start: s.toks[s.acc[k].from].start, slot: slot, src: srcAccepted, k: int32(k)})
 		}
 	}
-	return ev
+}
+
+// sortEvidence makes the result's evidence from s.refs, ordered by start,
+// then label, equal pairs in the order found. Labels are compared by their
+// slot's rank among the labels (labelRank), in keys that pack start, label
+// rank and position: sorting distinct integers needs neither a stable sort
+// nor string compares.
+func (e *Engine) sortEvidence(s *scratch, quotes []kopuro.Evidence) []kopuro.Evidence {
+	refs := s.refs
+	keys := s.evKeys[:0]
+	packed := len(refs) <= 1<<16
+	for k, r := range refs {
+		if !packed || r.start >= 1<<32 {
+			packed = false
+			break
+		}
+		keys = append(keys, uint64(r.start)<<32|uint64(e.labelRank[r.slot])<<16|uint64(k))
+	}
+	if packed {
+		slices.Sort(keys)
+	} else { // beyond the keys' ranges: never in practice
+		keys = keys[:0]
+		for k := range refs {
+			keys = append(keys, uint64(k))
+		}
+		slices.SortStableFunc(keys, func(a, b uint64) int {
+			x, y := &refs[a], &refs[b]
+			if x.start != y.start {
+				return cmp.Compare(x.start, y.start)
+			}
+			return cmp.Compare(e.slotLabel[x.slot], e.slotLabel[y.slot])
+		})
+	}
+	out := make([]kopuro.Evidence, len(keys))
+	for j, key := range keys {
+		if packed {
+			key &= 0xFFFF
+		}
+		r := &refs[key]
+		switch r.src {
+		case srcAccepted:
+			a := &s.acc[r.k]
+			out[j] = kopuro.Evidence{Label: e.slotLabel[r.slot], Term: e.m.terms[a.term].text,
+				Start: r.start, End: s.toks[a.to-1].end, Weight: round(a.weight)}
+		case srcExplicit:
+			out[j] = s.explicit[r.i][r.k]
+		case srcQuote:
+			out[j] = quotes[r.k]
+		}
+	}
+	s.evKeys = keys
+	return out
 }

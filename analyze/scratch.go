@@ -21,8 +21,8 @@ type scratch struct {
 	words     int                   // uint64 words per token in used
 	repeats   []int32               // per term: how often it has counted in this text (zero between calls)
 	explicit  [18][]kopuro.Evidence // per goal: #SDG4, ЦУР 4, …
-	ev        []kopuro.Evidence     // the result's evidence, before it is copied out
-	scores    []keyValue            // the result's scores, in the order they are set
+	refs      []evRef               // the result's evidence, before it is made
+	evKeys    []uint64              // sortEvidence's keys
 }
 
 // reset readies the per-label state for a text of n tokens.
@@ -62,17 +62,6 @@ func (s *scratch) claim(slot int32, from, to int) bool {
 		s.used[i*s.words+word] |= bit
 	}
 	return true
-}
-
-type keyValue struct {
-	key   string
-	value float64
-}
-
-// setScore records a score of the result; a key set twice keeps the later
-// value. The map is made at the end, at its final size.
-func (s *scratch) setScore(key string, v float64) {
-	s.scores = append(s.scores, keyValue{key, v})
 }
 
 // sortHits orders s.hits by their terms' rank (0 … ranks-1), keeping the

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"hash/maphash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,8 +104,12 @@ func tokenize(text string) []token {
 // tokenize fills d with the words of text, each interned in c. It reads
 // the text once, byte by byte, and counts rune offsets as it goes; a word
 // that folding leaves unchanged is looked up as a slice of the text.
+//
+// The slices are kept in locals while the text is read and stored back at
+// the end: a scratch lives on the heap, and every store of a slice into it
+// would pass the collector's write barrier while a collection runs.
 func (d *doc) tokenize(text string, c *wordCache) {
-	d.toks, d.questions = d.toks[:0], d.questions[:0]
+	toks, questions, buf := d.toks[:0], d.questions[:0], d.buf
 	words := c.load()
 	sent := 0
 	ri := 0          // rune offset of byte i
@@ -115,10 +120,9 @@ func (d *doc) tokenize(text string, c *wordCache) {
 	// for the next words that start inside it).
 	runEnd, lastDot, lastSep := -1, -1, -1
 	for i := 0; i < len(text); {
-		// decode, with the two-byte forms (Cyrillic) inline as well
-		r, size := rune(text[i]), 1
+		r, size := rune(text[i]), 1 // decode, with the common forms inline
 		if r >= utf8.RuneSelf {
-			if r >= 0xC2 && r <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			if uint32(r)-0xC2 <= 0xDF-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
 				r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
 			} else {
 				r, size = decode(text, i)
@@ -127,45 +131,73 @@ func (d *doc) tokenize(text string, c *wordCache) {
 		cl := classOf(r)
 		if cl.flags&cWord == 0 {
 			if cl.flags&cSentenceEnd != 0 {
-				d.questions = append(d.questions, r == '?' || r == '؟')
+				questions = append(questions, r == '?' || r == '؟')
 				sent++
 			}
 			i, ri, prev = i+size, ri+1, r
 			continue
 		}
 		t := token{start: ri, sentence: sent, hashtag: prev == '#', mention: prev == '@', title: cl.flags&cUpper != 0}
-		if n := len(d.toks); n > 0 && prev == '_' && d.toks[n-1].end == ri-1 {
+		if n := len(toks); n > 0 && prev == '_' && toks[n-1].end == ri-1 {
 			// #Green_Campus, @uni_kg: the tag goes on after the underscore
-			t.hashtag, t.mention = d.toks[n-1].hashtag, d.toks[n-1].mention
+			t.hashtag, t.mention = toks[n-1].hashtag, toks[n-1].mention
 		}
 		start, before := i, prev
 		same := true // folding has left the word unchanged so far
-		upper, letters := true, 0
+		lower := false
+		letters := 0
 		for {
+			// the character at i (r, size, cl) belongs to the word
 			if cl.flags&cLetter != 0 {
 				letters++
 				if cl.flags&cUpper == 0 {
-					upper = false
+					lower = true
 				}
 			}
 			if same && cl.flags&cFoldSame == 0 {
 				same = false
-				d.buf = append(d.buf[:0], text[start:i]...)
+				buf = append(buf[:0], text[start:i]...)
 			}
 			if !same {
-				d.buf = appendRune(d.buf, cl.fold)
+				buf = appendRune(buf, cl.fold)
 			}
-			i, ri, prev = i+size, ri+1, r
+			i, ri = i+size, ri+1
+			// The common characters, lower-case letters and digits of one or
+			// two bytes that fold to themselves, are passed over here.
+			plain, seen := i, uint8(0) // seen: the plain characters' kinds, or'ed
+			for i < len(text) {
+				b := text[i]
+				if b < utf8.RuneSelf {
+					p := plainRunes[b]
+					if p == 0 {
+						break
+					}
+					seen |= p
+					i++
+				} else {
+					if b-0xC2 > 0xDF-0xC2 || i+1 >= len(text) {
+						break
+					}
+					p := plainPairs[(uint(b)&0x1F)<<8|uint(text[i+1])]
+					if p == 0 {
+						break
+					}
+					seen |= p
+					i += 2
+				}
+				ri++
+			}
+			if seen&2 != 0 {
+				lower = true // a lower-case letter: the word is not all capitals
+			}
+			if !same && i > plain {
+				buf = append(buf, text[plain:i]...)
+			}
 			if i >= len(text) {
 				break
 			}
-			r, size = rune(text[i]), 1 // as above
-			if r >= utf8.RuneSelf {
-				if r >= 0xC2 && r <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-					r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
-				} else {
-					r, size = decode(text, i)
-				}
+			if r, size = rune(text[i]), 1; r >= utf8.RuneSelf {
+				r, size = decode(text, i)
 			}
 			cl = classOf(r)
 			if cl.flags&cWord == 0 {
@@ -181,7 +213,11 @@ func (d *doc) tokenize(text string, c *wordCache) {
 		// A URL is told by its whole run of non-space characters. A word
 		// followed by a space (or », ", ")") or the end is a whole run
 		// without a dot, /, @ or :, so only the others need the check.
-		if i < len(text) && r != '»' && r != '"' && r != ')' && cl.flags&cSpace == 0 {
+		// When the run ends right after the character that ends the word
+		// (word, word. word:), it holds no dot before a word character and
+		// no "//", so it is no URL either.
+		if i < len(text) && r != '»' && r != '"' && r != ')' && cl.flags&cSpace == 0 &&
+			(i+size < len(text) && runBytes[text[i+size]] != rbEnd) {
 			if start >= runEnd {
 				runEnd, lastDot, lastSep = scanRun(text, start)
 			}
@@ -192,22 +228,19 @@ func (d *doc) tokenize(text string, c *wordCache) {
 			}
 		}
 		var w *word
-		var ok bool
 		if same {
-			w, ok = words[text[start:i]]
-			if !ok {
-				w = c.miss(text[start:i])
+			key := text[start:i]
+			if w = words.get(key, wordHash(key)); w == nil {
+				w = c.miss(key)
 			}
-		} else {
-			w, ok = words[string(d.buf)]
-			if !ok {
-				w = c.miss(string(d.buf))
-			}
+		} else if w = lookup(words, buf, maphash.Bytes(tableSeed, buf)); w == nil {
+			w = c.miss(string(buf))
 		}
 		t.w, t.end = w, ri
-		t.upper = upper && letters > 1
-		d.toks = append(d.toks, t)
+		t.upper = !lower && letters > 1 // letters counts only before a lower-case one
+		toks = append(toks, t)
 	}
+	d.toks, d.questions, d.buf = toks, questions, buf
 }
 
 // appendRune is utf8.AppendRune with the one- and two-byte forms inline.

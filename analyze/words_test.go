@@ -22,8 +22,8 @@ func TestWordCacheConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for _, k := range keys {
-				w, ok := c.load()[k]
-				if !ok {
+				w := c.load().get(k, wordHash(k))
+				if w == nil {
 					w = c.miss(k)
 				}
 				got[g] = append(got[g], w)
@@ -38,11 +38,11 @@ func TestWordCacheConcurrent(t *testing.T) {
 			}
 		}
 	}
-	if n := len(c.load()) + len(c.fresh); n != 1000 || c.n != 1000 {
+	if n := c.load().n + len(c.fresh); n != 1000 || c.n != 1000 {
 		t.Errorf("cache holds %d words (counted %d), want 1000", n, c.n)
 	}
 	for _, k := range keys {
-		if c.load()[k] == nil && c.fresh[k] == nil {
+		if c.load().get(k, wordHash(k)) == nil && c.fresh[k] == nil {
 			t.Fatalf("%q is not cached", k)
 		}
 	}
