@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"kopuro"
+	"kopuro/internal/cputime"
 	"kopuro/synth"
 )
 
@@ -64,12 +65,12 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.SetBytes(int64(size / len(posts)))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Self()
 	for i := 0; b.Loop(); i++ {
 		e.Analyze(posts[i%len(posts)])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posts/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Self() - cpu0; cpu > 0 {
 		// with -cpu 1 the benchmark runs on one goroutine, so CPU time
 		// is the single-core cost (GC included)
 		b.ReportMetric(float64(b.N)/cpu.Seconds(), "posts/cpu-s")
@@ -140,11 +141,11 @@ func BenchmarkStages(b *testing.B) {
 	for _, st := range stages {
 		b.Run(st.name, func(b *testing.B) {
 			b.SetBytes(int64(size))
-			cpu0 := cpuTime()
+			cpu0 := cputime.Self()
 			for i := 0; b.Loop(); i++ {
 				st.run(posts[i%len(posts)])
 			}
-			if cpu := cpuTime() - cpu0; cpu > 0 {
+			if cpu := cputime.Self() - cpu0; cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 				b.ReportMetric(float64(b.N)*float64(size)/cpu.Seconds()/1e6, "MB/cpu-s")
 			}
