@@ -30,6 +30,8 @@ type ImportTx struct {
 	// coded counts the machine codings PutCodedPost's posts brought that
 	// were new or changed.
 	coded int
+	// written counts the posts given to PutPost and PutCodedPost.
+	written int
 }
 
 // stmt returns query prepared once in this transaction: an import runs
@@ -89,7 +91,15 @@ func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 		if err := fn(it); err != nil {
 			return err
 		}
-		return it.flushPosts(ctx)
+		if err := it.flushPosts(ctx); err != nil {
+			return err
+		}
+		if q := db.d.bulkLoaded(it.written); q != "" {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -308,12 +318,13 @@ func (t *ImportTx) putPost(ctx context.Context, p kopuro.Post, coding *kopuro.Co
 		}
 	}
 	t.pendingKeys[k] = struct{}{}
+	t.written++
 	t.pending = append(t.pending, pendingPost{args: []any{
 		string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
 		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
 		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
 		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()}, key: k, tags: p.Hashtags, coding: coding})
-	if len(t.pending) >= postBatch {
+	if len(t.pending) >= t.batchSize() {
 		return t.flushPosts(ctx)
 	}
 	return nil

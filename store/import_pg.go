@@ -1,0 +1,275 @@
+package store
+
+// PostgreSQL's way of writing an import's batch of posts (import_batch.go
+// has the portable one): each table's rows go in one statement whose
+// parameters are whole columns, arrays that unnest() turns back into rows.
+// A multi-row VALUES list of 128 posts has 2 432 parameters that the
+// server receives, binds and plans one by one; a column array is one
+// binary value, and one statement of any length is prepared once.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"kopuro"
+)
+
+// pgPostTypes are the SQL types of postsInsert's columns, in its order
+// (a test holds them to postsTuple's length).
+var pgPostTypes = []string{"text", "text", "bigint", "text", "bigint", "bigint", "text", "text",
+	"bigint", "bigint", "bigint", "bigint", "bigint", "text", "text", "text", "text", "text", "bigint"}
+
+// pgCodingTypes are the SQL types of codingsInsert's columns, in its order.
+var pgCodingTypes = []string{"bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint", "bigint", "text", "text", "bigint"}
+
+// unnestSelect is "SELECT * FROM unnest(?::T1[], ?::T2[], …)": the rows
+// of one column array per type.
+func unnestSelect(types []string) string {
+	parts := make([]string, len(types))
+	for i, t := range types {
+		parts[i] = "?::" + t + "[]"
+	}
+	return "SELECT * FROM unnest(" + strings.Join(parts, ", ") + ")"
+}
+
+// valuesHead turns a multi-row INSERT's head ("INSERT INTO t (…) VALUES ")
+// into the head of an INSERT … SELECT.
+func valuesHead(head string) string {
+	return strings.TrimSuffix(strings.TrimSpace(head), "VALUES")
+}
+
+var (
+	pgPostsUpsert   = valuesHead(postsInsert) + unnestSelect(pgPostTypes) + postsUpsert + `, xmax = 0`
+	pgCodingsInsert = valuesHead(codingsInsert) + unnestSelect(pgCodingTypes)
+	pgCodingsUpsert = pgCodingsInsert + codingsUpsertChanged
+)
+
+const (
+	pgTagsDelete = `DELETE FROM post_hashtags WHERE post_id = ANY(?::bigint[])`
+	pgTagsInsert = `INSERT INTO post_hashtags (post_id, tag) SELECT * FROM unnest(?::bigint[], ?::text[])`
+	// pgTagsUpsert is for the hashtags of posts that were stored before
+	// (their old ones deleted first): a list given with a tag twice must
+	// not fail.
+	pgTagsUpsert = pgTagsInsert + ` ON CONFLICT DO NOTHING`
+)
+
+// pgPostBatch is how many posts one flush writes on PostgreSQL: a
+// statement costs a round trip and a plan whatever its length, and the
+// server's work per row is the same in a long one.
+const pgPostBatch = 1024
+
+// batchSize is how many posts wait before a flush.
+func (t *ImportTx) batchSize() int {
+	if t.db.d.arrayImport {
+		return pgPostBatch
+	}
+	return postBatch
+}
+
+// columnArrays turns rows of statement arguments (string, int, int64 or
+// nil, as the portable batch binds them) into one array per column of
+// types: []string for text, []pgtype.Int8 for bigint (nil is NULL).
+func columnArrays(rows [][]any, types []string) ([]any, error) {
+	cols := make([]any, len(types))
+	for c, typ := range types {
+		switch typ {
+		case "text":
+			col := make([]string, len(rows))
+			for r, row := range rows {
+				s, ok := row[c].(string)
+				if !ok {
+					return nil, fmt.Errorf("store: column %d of a batch is %T, not text", c, row[c])
+				}
+				col[r] = s
+			}
+			cols[c] = col
+		case "bigint":
+			col := make([]pgtype.Int8, len(rows))
+			for r, row := range rows {
+				switch v := row[c].(type) {
+				case nil:
+				case int64:
+					col[r] = pgtype.Int8{Int64: v, Valid: true}
+				case int:
+					col[r] = pgtype.Int8{Int64: int64(v), Valid: true}
+				default:
+					return nil, fmt.Errorf("store: column %d of a batch is %T, not bigint", c, row[c])
+				}
+			}
+			cols[c] = col
+		default:
+			return nil, errors.New("store: no column array for type " + strconv.Quote(typ))
+		}
+	}
+	return cols, nil
+}
+
+// flushPostsArrays is flushPosts for PostgreSQL: the same rows, hashtags
+// and codings, written with one statement each. A post the upsert
+// inserted has no hashtags or codings yet (nobody else can see it before
+// the commit), so its rows are plain INSERTs: no old hashtags to delete,
+// no conflicts to check for. Were one there after all, the INSERT would
+// fail, never store a row twice.
+func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
+	if len(t.pending) == 0 {
+		return nil
+	}
+	coded := make(chan codedRows, 1)
+	go func(pending []pendingPost) { coded <- t.db.codingRows(pending) }(t.pending)
+	stored, err := t.upsertPostArrays(ctx)
+	rows := <-coded
+	if err != nil {
+		return err
+	}
+	if rows.err != nil {
+		return rows.err
+	}
+	var updated []pgtype.Int8 // the posts stored before, whose hashtags go
+	var fresh, old tagColumns
+	var freshCodings, oldCodings [][]any
+	for i, pp := range t.pending {
+		sp, ok := stored[pp.key]
+		if !ok {
+			return errors.New("store: a batched post upsert returned no id")
+		}
+		if len(t.posts) >= maxCachedPosts {
+			clear(t.posts)
+		}
+		t.posts[pp.key] = sp.id
+		row := rows.rows[i]
+		if row != nil {
+			row[0] = sp.id
+		}
+		if sp.inserted {
+			fresh.add(sp.id, pp.tags)
+			if row != nil {
+				freshCodings = append(freshCodings, row)
+			}
+			continue
+		}
+		updated = append(updated, pgtype.Int8{Int64: sp.id, Valid: true})
+		old.add(sp.id, pp.tags)
+		if row != nil {
+			oldCodings = append(oldCodings, row)
+		}
+	}
+	clear(t.pendingKeys)
+	clear(t.pending)
+	t.pending = t.pending[:0]
+	if len(updated) > 0 {
+		if err := t.exec(ctx, pgTagsDelete, updated); err != nil {
+			return err
+		}
+	}
+	for _, w := range []struct {
+		query string
+		tags  tagColumns
+	}{{pgTagsInsert, fresh}, {pgTagsUpsert, old}} {
+		if len(w.tags.tags) > 0 {
+			if err := t.exec(ctx, w.query, w.tags.posts, w.tags.tags); err != nil {
+				return err
+			}
+		}
+	}
+	for _, w := range []struct {
+		query string
+		rows  [][]any
+	}{{pgCodingsInsert, freshCodings}, {pgCodingsUpsert, oldCodings}} {
+		n, err := t.execColumns(ctx, w.query, w.rows, pgCodingTypes)
+		if err != nil {
+			return err
+		}
+		t.coded += int(n)
+	}
+	for i, c := range t.pendingComments {
+		if err := t.insertComment(ctx, stored[postKey{c.Platform, c.PostExternalID}].id, c); err != nil {
+			return err
+		}
+		t.pendingComments[i] = kopuro.Comment{}
+	}
+	t.pendingComments = t.pendingComments[:0]
+	return nil
+}
+
+// tagColumns are hashtag rows as the column arrays pgTagsInsert binds.
+type tagColumns struct {
+	posts []pgtype.Int8
+	tags  []string
+}
+
+// add appends post's tags, each once.
+func (c *tagColumns) add(post int64, tags []string) {
+	for i, tag := range tags {
+		if slices.Contains(tags[:i], tag) {
+			continue
+		}
+		c.posts = append(c.posts, pgtype.Int8{Int64: post, Valid: true})
+		c.tags = append(c.tags, tag)
+	}
+}
+
+// execColumns runs query with rows bound as column arrays of types and
+// returns how many rows it changed (nothing is run for no rows).
+func (t *ImportTx) execColumns(ctx context.Context, query string, rows [][]any, types []string) (int64, error) {
+	if len(rows) == 0 {
+		return 0, nil
+	}
+	cols, err := columnArrays(rows, types)
+	if err != nil {
+		return 0, err
+	}
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(ctx, cols...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// storedPost is what the upsert returns of a post: its id, and whether it
+// was inserted (rather than updated).
+type storedPost struct {
+	id       int64
+	inserted bool
+}
+
+// upsertPostArrays upserts the pending posts. A row the upsert inserted
+// has no xmax; one it updated has ours, as the lock the conflict took.
+func (t *ImportTx) upsertPostArrays(ctx context.Context) (map[postKey]storedPost, error) {
+	args := make([][]any, len(t.pending))
+	for i, pp := range t.pending {
+		args[i] = pp.args
+	}
+	cols, err := columnArrays(args, pgPostTypes)
+	if err != nil {
+		return nil, err
+	}
+	st, err := t.stmt(ctx, pgPostsUpsert)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, cols...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[postKey]storedPost, len(t.pending))
+	for rows.Next() {
+		var k postKey
+		var sp storedPost
+		if err := rows.Scan(&k.platform, &k.id, &sp.id, &sp.inserted); err != nil {
+			return nil, err
+		}
+		out[k] = sp
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,37 @@
+package store
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgtype"
+)
+
+// TestColumnArrays: the PostgreSQL batch binds as many columns as the
+// portable one, and columnArrays turns its rows into typed columns, NULL
+// for nil, and refuses a value of another type.
+func TestColumnArrays(t *testing.T) {
+	if n := strings.Count(postsTuple, "?"); len(pgPostTypes) != n {
+		t.Errorf("pgPostTypes has %d columns, postsTuple %d", len(pgPostTypes), n)
+	}
+	if n := strings.Count(codingsTuple, "?"); len(pgCodingTypes) != n || n != codingArgs {
+		t.Errorf("pgCodingTypes has %d columns, codingsTuple %d, codingArgs %d", len(pgCodingTypes), n, codingArgs)
+	}
+	cols, err := columnArrays([][]any{{"a", int64(7), nil}, {"b", 1, int64(-2)}}, []string{"text", "bigint", "bigint"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []any{[]string{"a", "b"}, []pgtype.Int8{{Int64: 7, Valid: true}, {Int64: 1, Valid: true}}, []pgtype.Int8{{}, {Int64: -2, Valid: true}}}
+	if !reflect.DeepEqual(cols, want) {
+		t.Errorf("columnArrays = %#v, want %#v", cols, want)
+	}
+	for _, bad := range []struct {
+		row   []any
+		types []string
+	}{{[]any{1}, []string{"text"}}, {[]any{"x"}, []string{"bigint"}}, {[]any{nil}, []string{"text"}}, {[]any{"x"}, []string{"json"}}} {
+		if _, err := columnArrays([][]any{bad.row}, bad.types); err == nil {
+			t.Errorf("columnArrays(%v as %v) did not fail", bad.row, bad.types)
+		}
+	}
+}
