@@ -114,7 +114,10 @@ func (d dialect) bulkLoaded(posts int) string {
 	if d.name != "postgres" || posts < analyzeAfterPosts {
 		return ""
 	}
-	return `ANALYZE posts, post_hashtags, codings, comments`
+	// The columns that joins and filters use: the statistics of long
+	// texts (and the codings' evidence) cost most and help no plan;
+	// autovacuum adds them later.
+	return `ANALYZE posts (id, account_id, platform, published), post_hashtags, codings (post_id, coder, codebook, category, tm_area), comments (post_id)`
 }
 
 // tableExists is a query taking a table name that returns 1 if it exists.

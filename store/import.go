@@ -358,17 +358,28 @@ func (t *ImportTx) PutComment(ctx context.Context, c kopuro.Comment) error {
 	return t.insertComment(ctx, post, c)
 }
 
+// commentsInsert and commentsUpsert upsert comments: the head of the
+// statement (a VALUES list follows, or a SELECT on PostgreSQL) and its
+// tail.
+const (
+	commentsInsert = `INSERT INTO comments (post_id, external_id, parent_id, author, from_institution, text, published, likes)
+`
+	commentsUpsert = `
+ON CONFLICT (post_id, external_id) DO UPDATE SET
+  parent_id = excluded.parent_id, author = excluded.author, from_institution = excluded.from_institution,
+  text = excluded.text, published = excluded.published, likes = COALESCE(excluded.likes, comments.likes)`
+)
+
 // insertComment upserts comment c of post.
 func (t *ImportTx) insertComment(ctx context.Context, post int64, c kopuro.Comment) error {
+	return t.exec(ctx, commentsInsert+`VALUES (?, ?, ?, ?, ?, ?, ?, ?)`+commentsUpsert, commentRow(post, c)...)
+}
+
+// commentRow is the row commentsInsert binds for comment c of post.
+func commentRow(post int64, c kopuro.Comment) []any {
 	var published any
 	if !c.Published.IsZero() {
 		published = c.Published.Unix()
 	}
-	err := t.exec(ctx, `
-INSERT INTO comments (post_id, external_id, parent_id, author, from_institution, text, published, likes)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (post_id, external_id) DO UPDATE SET
-  parent_id = excluded.parent_id, author = excluded.author, from_institution = excluded.from_institution,
-  text = excluded.text, published = excluded.published, likes = COALESCE(excluded.likes, comments.likes)`, post, c.ExternalID, c.ParentID, c.Author, boolInt(c.FromInstitution), c.Text, published, nullInt(c.Likes))
-	return err
+	return []any{post, c.ExternalID, c.ParentID, c.Author, boolInt(c.FromInstitution), c.Text, published, nullInt(c.Likes)}
 }

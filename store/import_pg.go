@@ -16,8 +16,6 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgtype"
-
-	"kopuro"
 )
 
 // pgPostTypes are the SQL types of postsInsert's columns, in its order
@@ -45,10 +43,14 @@ func valuesHead(head string) string {
 }
 
 var (
-	pgPostsUpsert   = valuesHead(postsInsert) + unnestSelect(pgPostTypes) + postsUpsert + `, xmax = 0`
-	pgCodingsInsert = valuesHead(codingsInsert) + unnestSelect(pgCodingTypes)
-	pgCodingsUpsert = pgCodingsInsert + codingsUpsertChanged
+	pgPostsUpsert    = valuesHead(postsInsert) + unnestSelect(pgPostTypes) + postsUpsert + `, xmax = 0`
+	pgCodingsInsert  = valuesHead(codingsInsert) + unnestSelect(pgCodingTypes)
+	pgCodingsUpsert  = pgCodingsInsert + codingsUpsertChanged
+	pgCommentsUpsert = commentsInsert + unnestSelect(pgCommentTypes) + commentsUpsert
 )
+
+// pgCommentTypes are the SQL types of commentsInsert's columns.
+var pgCommentTypes = []string{"bigint", "text", "text", "text", "bigint", "text", "bigint", "bigint"}
 
 const (
 	pgTagsDelete = `DELETE FROM post_hashtags WHERE post_id = ANY(?::bigint[])`
@@ -187,13 +189,41 @@ func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
 		}
 		t.coded += int(n)
 	}
+	err = t.flushCommentArrays(ctx, stored)
+	clear(t.pendingComments)
+	t.pendingComments = t.pendingComments[:0]
+	return err
+}
+
+// flushCommentArrays upserts the comments of the batch's posts in one
+// statement, unless one comment comes twice: one statement cannot
+// update a row twice, and the second must update the first as it would
+// one statement later.
+func (t *ImportTx) flushCommentArrays(ctx context.Context, stored map[postKey]storedPost) error {
+	type key struct {
+		post int64
+		id   string
+	}
+	seen := make(map[key]bool, len(t.pendingComments))
+	rows := make([][]any, len(t.pendingComments))
 	for i, c := range t.pendingComments {
+		k := key{stored[postKey{c.Platform, c.PostExternalID}].id, c.ExternalID}
+		if seen[k] {
+			rows = nil
+			break
+		}
+		seen[k] = true
+		rows[i] = commentRow(k.post, c)
+	}
+	if rows != nil {
+		_, err := t.execColumns(ctx, pgCommentsUpsert, rows, pgCommentTypes)
+		return err
+	}
+	for _, c := range t.pendingComments {
 		if err := t.insertComment(ctx, stored[postKey{c.Platform, c.PostExternalID}].id, c); err != nil {
 			return err
 		}
-		t.pendingComments[i] = kopuro.Comment{}
 	}
-	t.pendingComments = t.pendingComments[:0]
 	return nil
 }
 

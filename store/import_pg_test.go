@@ -18,6 +18,10 @@ func TestColumnArrays(t *testing.T) {
 	if n := strings.Count(codingsTuple, "?"); len(pgCodingTypes) != n || n != codingArgs {
 		t.Errorf("pgCodingTypes has %d columns, codingsTuple %d, codingArgs %d", len(pgCodingTypes), n, codingArgs)
 	}
+	head := commentsInsert[strings.IndexByte(commentsInsert, '('):]
+	if n := strings.Count(head, ",") + 1; len(pgCommentTypes) != n {
+		t.Errorf("pgCommentTypes has %d columns, commentsInsert %d", len(pgCommentTypes), n)
+	}
 	cols, err := columnArrays([][]any{{"a", int64(7), nil}, {"b", 1, int64(-2)}}, []string{"text", "bigint", "bigint"})
 	if err != nil {
 		t.Fatal(err)

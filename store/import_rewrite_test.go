@@ -15,19 +15,14 @@ import (
 	"kopuro/store/storetest"
 )
 
-// hashtagRows returns the post_hashtags rows as "external id:tag",
-// sorted, read from a dump.
-func hashtagRows(t *testing.T, db *store.DB) []string {
+// dumpRows returns the rows of every table, read from a dump.
+func dumpRows(t *testing.T, db *store.DB) map[string][]map[string]any {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := db.Dump(ctx, &buf); err != nil {
 		t.Fatal(err)
 	}
-	ext := map[float64]string{}
-	var tags []struct {
-		post float64
-		tag  string
-	}
+	out := map[string][]map[string]any{}
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n")[1:] {
 		var r struct {
 			Table string         `json:"table"`
@@ -36,22 +31,68 @@ func hashtagRows(t *testing.T, db *store.DB) []string {
 		if err := json.Unmarshal([]byte(l), &r); err != nil {
 			t.Fatal(err)
 		}
-		switch r.Table {
-		case "posts":
-			ext[r.Row["id"].(float64)] = r.Row["external_id"].(string)
-		case "post_hashtags":
-			tags = append(tags, struct {
-				post float64
-				tag  string
-			}{r.Row["post_id"].(float64), r.Row["tag"].(string)})
-		}
+		out[r.Table] = append(out[r.Table], r.Row)
 	}
-	out := make([]string, 0, len(tags))
-	for _, h := range tags {
-		out = append(out, ext[h.post]+":"+h.tag)
+	return out
+}
+
+// hashtagRows returns the post_hashtags rows as "external id:tag", sorted.
+func hashtagRows(t *testing.T, db *store.DB) []string {
+	t.Helper()
+	rows := dumpRows(t, db)
+	ext := map[float64]string{}
+	for _, p := range rows["posts"] {
+		ext[p["id"].(float64)] = p["external_id"].(string)
+	}
+	var out []string
+	for _, h := range rows["post_hashtags"] {
+		out = append(out, ext[h["post_id"].(float64)]+":"+h["tag"].(string))
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestImportCommentTwice: a comment given twice in one import, while its
+// post waits in the batch, ends as two upserts one after the other would
+// leave it: the later text, and the earlier likes where the later has
+// none.
+func TestImportCommentTwice(t *testing.T) {
+	db := storetest.New(t)
+	at := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
+	put(t, db, func(tx *store.ImportTx) error {
+		if err := tx.PutPost(ctx, kopuro.Post{Platform: kopuro.Instagram, ExternalID: "p1", Account: kopuro.AccountRef{Platform: kopuro.Instagram, Handle: "c2"},
+			Published: at, Text: "окуу"}); err != nil {
+			return err
+		}
+		for _, c := range []kopuro.Comment{
+			{ExternalID: "c1", Text: "биринчи", Likes: kopuro.Known(5), Published: at},
+			{ExternalID: "c2", Text: "башка"},
+			{ExternalID: "c1", Text: "экинчи"},
+		} {
+			c.Platform, c.PostExternalID = kopuro.Instagram, "p1"
+			if err := tx.PutComment(ctx, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	// And once, in a batch of its own (one statement on PostgreSQL).
+	put(t, db, func(tx *store.ImportTx) error {
+		if err := tx.PutPost(ctx, kopuro.Post{Platform: kopuro.Instagram, ExternalID: "p2", Account: kopuro.AccountRef{Platform: kopuro.Instagram, Handle: "c2"},
+			Published: at, Text: "окуу"}); err != nil {
+			return err
+		}
+		return tx.PutComment(ctx, kopuro.Comment{Platform: kopuro.Instagram, PostExternalID: "p2", ExternalID: "c1", Text: "үчүнчү", Likes: kopuro.Known(2), FromInstitution: true})
+	})
+	var got []string
+	for _, c := range dumpRows(t, db)["comments"] {
+		got = append(got, fmt.Sprint(c["external_id"], " ", c["text"], " ", c["likes"], " ", c["published"], " ", c["from_institution"]))
+	}
+	sort.Strings(got)
+	want := []string{"c1 экинчи 5 <nil> 0", "c1 үчүнчү 2 <nil> 1", "c2 башка <nil> <nil> 0"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("comments %q, want %q", got, want)
+	}
 }
 
 // TestImportRewritesBatches: a batch of posts that mixes new posts with
