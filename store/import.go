@@ -17,6 +17,7 @@ import (
 type ImportTx struct {
 	db       *DB
 	tx       *sql.Tx
+	conn     *sql.Conn // tx's connection, for COPY (nil on SQLite)
 	insts    map[string]int64
 	accounts map[kopuro.AccountRef]int64
 	posts    map[postKey]int64
@@ -32,6 +33,8 @@ type ImportTx struct {
 	coded int
 	// written counts the posts given to PutPost and PutCodedPost.
 	written int
+	// staged is set once the staging table of a COPY import exists.
+	staged bool
 }
 
 // stmt returns query prepared once in this transaction: an import runs
@@ -80,8 +83,20 @@ type postKey struct {
 // it returns nil and nothing is if it returns an error (or the process
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
-	return db.writeTx(ctx, func(tx *sql.Tx) error {
-		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
+	var on txBeginner = db.sql
+	var conn *sql.Conn
+	if db.d.copyImport {
+		// COPY needs the driver's connection, which only a connection
+		// taken from the pool gives, with the transaction begun on it.
+		var err error
+		if conn, err = db.sql.Conn(ctx); err != nil {
+			return err
+		}
+		defer conn.Close()
+		on = conn
+	}
+	return db.writeTxOn(ctx, on, func(tx *sql.Tx) error {
+		it := &ImportTx{db: db, tx: tx, conn: conn, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
 			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
 		if q := db.d.bulkLoad(); q != "" {
 			if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -48,7 +48,7 @@ RETURNING platform, external_id, id`
 // deleting nothing by the primary key is cheap), and their hashtags in
 // multi-row INSERTs.
 func (t *ImportTx) flushPosts(ctx context.Context) error {
-	if t.db.d.arrayImport {
+	if t.db.d.copyImport {
 		return t.flushPostsArrays(ctx)
 	}
 	if len(t.pending) == 0 {

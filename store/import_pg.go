@@ -1,11 +1,16 @@
 package store
 
 // PostgreSQL's way of writing an import's batch of posts (import_batch.go
-// has the portable one): each table's rows go in one statement whose
-// parameters are whole columns, arrays that unnest() turns back into rows.
-// A multi-row VALUES list of 128 posts has 2 432 parameters that the
-// server receives, binds and plans one by one; a column array is one
-// binary value, and one statement of any length is prepared once.
+// has the portable one). The rows of new posts, their hashtags and
+// codings go by COPY (binary), the cheapest way into PostgreSQL on both
+// sides: the posts into a temporary staging table first, from which one
+// INSERT … SELECT upserts them by natural key as the portable batch does.
+// The rarer rows that must be upserted (hashtags and codings of posts
+// stored before, comments) go in one statement whose parameters are
+// whole columns, arrays that unnest() turns back into rows: a multi-row
+// VALUES list of 128 posts had 2 432 parameters that the server received
+// and bound one by one, and pgx grew its parameter buffer from 256 bytes
+// for every statement.
 
 import (
 	"context"
@@ -15,7 +20,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // pgPostTypes are the SQL types of postsInsert's columns, in its order
@@ -42,10 +49,33 @@ func valuesHead(head string) string {
 	return strings.TrimSuffix(strings.TrimSpace(head), "VALUES")
 }
 
+// insertColumns returns the column names of an INSERT's head.
+func insertColumns(head string) []string {
+	cols := head[strings.IndexByte(head, '(')+1 : strings.IndexByte(head, ')')]
+	out := strings.Split(cols, ",")
+	for i := range out {
+		out[i] = strings.TrimSpace(out[i])
+	}
+	return out
+}
+
+// stagingTable is the temporary table an import's posts are copied into,
+// dropped at the end of the transaction.
+const stagingTable = "import_posts"
+
 var (
-	pgPostsUpsert    = valuesHead(postsInsert) + unnestSelect(pgPostTypes) + postsUpsert + `, xmax = 0`
-	pgCodingsInsert  = valuesHead(codingsInsert) + unnestSelect(pgCodingTypes)
-	pgCodingsUpsert  = pgCodingsInsert + codingsUpsertChanged
+	postColumns       = insertColumns(postsInsert)
+	codingColumnNames = insertColumns(codingsInsert)
+	// pgStaging creates the staging table, with postsInsert's columns.
+	pgStaging = func() string {
+		defs := make([]string, len(postColumns))
+		for i, c := range postColumns {
+			defs[i] = c + " " + pgPostTypes[i]
+		}
+		return "CREATE TEMPORARY TABLE " + stagingTable + " (" + strings.Join(defs, ", ") + ") ON COMMIT DROP"
+	}()
+	pgPostsUpsert    = valuesHead(postsInsert) + "SELECT " + strings.Join(postColumns, ", ") + " FROM " + stagingTable + postsUpsert + `, xmax = 0`
+	pgCodingsUpsert  = valuesHead(codingsInsert) + unnestSelect(pgCodingTypes) + codingsUpsertChanged
 	pgCommentsUpsert = commentsInsert + unnestSelect(pgCommentTypes) + commentsUpsert
 )
 
@@ -54,11 +84,10 @@ var pgCommentTypes = []string{"bigint", "text", "text", "text", "bigint", "text"
 
 const (
 	pgTagsDelete = `DELETE FROM post_hashtags WHERE post_id = ANY(?::bigint[])`
-	pgTagsInsert = `INSERT INTO post_hashtags (post_id, tag) SELECT * FROM unnest(?::bigint[], ?::text[])`
 	// pgTagsUpsert is for the hashtags of posts that were stored before
 	// (their old ones deleted first): a list given with a tag twice must
 	// not fail.
-	pgTagsUpsert = pgTagsInsert + ` ON CONFLICT DO NOTHING`
+	pgTagsUpsert = `INSERT INTO post_hashtags (post_id, tag) SELECT * FROM unnest(?::bigint[], ?::text[]) ON CONFLICT DO NOTHING`
 )
 
 // pgPostBatch is how many posts one flush writes on PostgreSQL: a
@@ -68,7 +97,7 @@ const pgPostBatch = 1024
 
 // batchSize is how many posts wait before a flush.
 func (t *ImportTx) batchSize() int {
-	if t.db.d.arrayImport {
+	if t.db.d.copyImport {
 		return pgPostBatch
 	}
 	return postBatch
@@ -113,18 +142,17 @@ func columnArrays(rows [][]any, types []string) ([]any, error) {
 }
 
 // flushPostsArrays is flushPosts for PostgreSQL: the same rows, hashtags
-// and codings, written with one statement each. A post the upsert
-// inserted has no hashtags or codings yet (nobody else can see it before
-// the commit), so its rows are plain INSERTs: no old hashtags to delete,
-// no conflicts to check for. Were one there after all, the INSERT would
-// fail, never store a row twice.
+// and codings. A post the upsert inserted has no hashtags or codings yet
+// (nobody else can see it before the commit), so its rows are copied in:
+// no old hashtags to delete, no conflicts to check for. Were one there
+// after all, the COPY would fail, never store a row twice.
 func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
 	if len(t.pending) == 0 {
 		return nil
 	}
 	coded := make(chan codedRows, 1)
 	go func(pending []pendingPost) { coded <- t.db.codingRows(pending) }(t.pending)
-	stored, err := t.upsertPostArrays(ctx)
+	stored, err := t.upsertPostsCopy(ctx)
 	rows := <-coded
 	if err != nil {
 		return err
@@ -133,8 +161,8 @@ func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
 		return rows.err
 	}
 	var updated []pgtype.Int8 // the posts stored before, whose hashtags go
-	var fresh, old tagColumns
-	var freshCodings, oldCodings [][]any
+	var old tagColumns
+	var freshTags, freshCodings, oldCodings [][]any
 	for i, pp := range t.pending {
 		sp, ok := stored[pp.key]
 		if !ok {
@@ -149,7 +177,11 @@ func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
 			row[0] = sp.id
 		}
 		if sp.inserted {
-			fresh.add(sp.id, pp.tags)
+			for j, tag := range pp.tags {
+				if !slices.Contains(pp.tags[:j], tag) {
+					freshTags = append(freshTags, []any{sp.id, tag})
+				}
+			}
 			if row != nil {
 				freshCodings = append(freshCodings, row)
 			}
@@ -169,26 +201,22 @@ func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
 			return err
 		}
 	}
-	for _, w := range []struct {
-		query string
-		tags  tagColumns
-	}{{pgTagsInsert, fresh}, {pgTagsUpsert, old}} {
-		if len(w.tags.tags) > 0 {
-			if err := t.exec(ctx, w.query, w.tags.posts, w.tags.tags); err != nil {
-				return err
-			}
-		}
-	}
-	for _, w := range []struct {
-		query string
-		rows  [][]any
-	}{{pgCodingsInsert, freshCodings}, {pgCodingsUpsert, oldCodings}} {
-		n, err := t.execColumns(ctx, w.query, w.rows, pgCodingTypes)
-		if err != nil {
+	if len(old.tags) > 0 {
+		if err := t.exec(ctx, pgTagsUpsert, old.posts, old.tags); err != nil {
 			return err
 		}
-		t.coded += int(n)
 	}
+	if err := t.copyRows(ctx, "post_hashtags", []string{"post_id", "tag"}, freshTags); err != nil {
+		return err
+	}
+	if err := t.copyRows(ctx, "codings", codingColumnNames, freshCodings); err != nil {
+		return err
+	}
+	n, err := t.execColumns(ctx, pgCodingsUpsert, oldCodings, pgCodingTypes)
+	if err != nil {
+		return err
+	}
+	t.coded += len(freshCodings) + int(n)
 	err = t.flushCommentArrays(ctx, stored)
 	clear(t.pendingComments)
 	t.pendingComments = t.pendingComments[:0]
@@ -225,6 +253,22 @@ func (t *ImportTx) flushCommentArrays(ctx context.Context, stored map[postKey]st
 		}
 	}
 	return nil
+}
+
+// copyRows copies rows into columns of table with COPY on the import's
+// connection (nothing for no rows).
+func (t *ImportTx) copyRows(ctx context.Context, table string, columns []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return t.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: COPY needs a pgx connection, not %T", dc)
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, pgx.CopyFromRows(rows))
+		return err
+	})
 }
 
 // tagColumns are hashtag rows as the column arrays pgTagsInsert binds.
@@ -272,22 +316,41 @@ type storedPost struct {
 	inserted bool
 }
 
-// upsertPostArrays upserts the pending posts. A row the upsert inserted
-// has no xmax; one it updated has ours, as the lock the conflict took.
-func (t *ImportTx) upsertPostArrays(ctx context.Context) (map[postKey]storedPost, error) {
+// upsertPostsCopy upserts the pending posts: copied into the staging
+// table, from there into posts, and the staging table emptied. A row the
+// upsert inserted has no xmax; one it updated has ours, as the lock the
+// conflict took.
+func (t *ImportTx) upsertPostsCopy(ctx context.Context) (map[postKey]storedPost, error) {
+	if !t.staged {
+		if _, err := t.tx.ExecContext(ctx, pgStaging); err != nil {
+			return nil, err
+		}
+		t.staged = true
+	}
 	args := make([][]any, len(t.pending))
 	for i, pp := range t.pending {
 		args[i] = pp.args
 	}
-	cols, err := columnArrays(args, pgPostTypes)
+	if err := t.copyRows(ctx, stagingTable, postColumns, args); err != nil {
+		return nil, err
+	}
+	out, err := t.upsertStaged(ctx)
 	if err != nil {
 		return nil, err
 	}
+	// TRUNCATE, not DELETE: nothing vacuums a temporary table, and the
+	// deleted rows of every batch would be read again by the next.
+	_, err = t.tx.ExecContext(ctx, `TRUNCATE `+stagingTable)
+	return out, err
+}
+
+// upsertStaged upserts the staged posts into posts.
+func (t *ImportTx) upsertStaged(ctx context.Context) (map[postKey]storedPost, error) {
 	st, err := t.stmt(ctx, pgPostsUpsert)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := st.QueryContext(ctx, cols...)
+	rows, err := st.QueryContext(ctx)
 	if err != nil {
 		return nil, err
 	}
