@@ -89,12 +89,7 @@ func sqliteDSN(path string) string {
 // lasts only as long as the connection.
 func (d dialect) bulkLoad() string {
 	if d.name == "postgres" {
-		// A statement prepared in the import is planned once, when its
-		// tables may still be empty, and that plan was kept however
-		// large they grew: the batch's DELETE of hashtags by an array of
-		// post ids became a sequential scan of every hashtag. Planning
-		// each execution costs microseconds.
-		return `SET LOCAL plan_cache_mode = force_custom_plan`
+		return ""
 	}
 	return `PRAGMA cache_size = -32768`
 }

@@ -197,7 +197,12 @@ func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
 	clear(t.pending)
 	t.pending = t.pending[:0]
 	if len(updated) > 0 {
-		if err := t.exec(ctx, pgTagsDelete, updated); err != nil {
+		// Planned for these ids each time (QueryExecModeExec): a plan
+		// kept from when the table was small scanned every hashtag. (A
+		// transaction-wide plan_cache_mode = force_custom_plan did the
+		// same for every statement, but it also re-planned the foreign
+		// key checks, one for each hashtag and coding: twice their cost.)
+		if _, err := t.tx.ExecContext(ctx, t.db.q(pgTagsDelete), pgx.QueryExecModeExec, updated); err != nil {
 			return err
 		}
 	}
