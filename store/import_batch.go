@@ -49,7 +49,7 @@ RETURNING platform, external_id, id`
 // multi-row INSERTs.
 func (t *ImportTx) flushPosts(ctx context.Context) error {
 	if t.db.d.copyImport {
-		return t.flushPostsArrays(ctx)
+		return t.flushPostsCopy(ctx)
 	}
 	if len(t.pending) == 0 {
 		return nil

@@ -157,12 +157,12 @@ func columnArrays(rows [][]any, types []string) ([]any, error) {
 	return cols, nil
 }
 
-// flushPostsArrays is flushPosts for PostgreSQL: the same rows, hashtags
+// flushPostsCopy is flushPosts for PostgreSQL: the same rows, hashtags
 // and codings. A post the upsert inserted has no hashtags or codings yet
 // (nobody else can see it before the commit), so its rows are copied in:
 // no old hashtags to delete, no conflicts to check for. Were one there
 // after all, the COPY would fail, never store a row twice.
-func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
+func (t *ImportTx) flushPostsCopy(ctx context.Context) error {
 	if len(t.pending) == 0 {
 		return nil
 	}
@@ -193,10 +193,8 @@ func (t *ImportTx) flushPostsArrays(ctx context.Context) error {
 			row[0] = sp.id
 		}
 		if sp.inserted {
-			for j, tag := range pp.tags {
-				if !slices.Contains(pp.tags[:j], tag) {
-					freshTags = append(freshTags, []any{sp.id, tag})
-				}
+			for _, tag := range distinct(pp.tags) {
+				freshTags = append(freshTags, []any{sp.id, tag})
 			}
 			if row != nil {
 				freshCodings = append(freshCodings, row)
@@ -287,7 +285,7 @@ func (t *ImportTx) copyRows(ctx context.Context, table string, columns []string,
 	})
 }
 
-// tagColumns are hashtag rows as the column arrays pgTagsInsert binds.
+// tagColumns are hashtag rows as the column arrays pgTagsUpsert binds.
 type tagColumns struct {
 	posts []pgtype.Int8
 	tags  []string
@@ -295,13 +293,27 @@ type tagColumns struct {
 
 // add appends post's tags, each once.
 func (c *tagColumns) add(post int64, tags []string) {
-	for i, tag := range tags {
-		if slices.Contains(tags[:i], tag) {
-			continue
-		}
+	for _, tag := range distinct(tags) {
 		c.posts = append(c.posts, pgtype.Int8{Int64: post, Valid: true})
 		c.tags = append(c.tags, tag)
 	}
+}
+
+// distinct returns tags without repeats, in their order (tags itself when
+// none repeats, as is usual: a post's hashtags are a few).
+func distinct(tags []string) []string {
+	for i := range tags {
+		if slices.Contains(tags[:i], tags[i]) {
+			out := slices.Clone(tags[:i])
+			for _, tag := range tags[i+1:] {
+				if !slices.Contains(out, tag) {
+					out = append(out, tag)
+				}
+			}
+			return out
+		}
+	}
+	return tags
 }
 
 // execColumns runs query with rows bound as column arrays of types and

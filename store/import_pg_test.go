@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,6 +37,27 @@ func TestColumnArrays(t *testing.T) {
 	}{{[]any{1}, []string{"text"}}, {[]any{"x"}, []string{"bigint"}}, {[]any{nil}, []string{"text"}}, {[]any{"x"}, []string{"json"}}} {
 		if _, err := columnArrays([][]any{bad.row}, bad.types); err == nil {
 			t.Errorf("columnArrays(%v as %v) did not fail", bad.row, bad.types)
+		}
+	}
+}
+
+// TestDistinct: hashtags copied for a new post are each stored once, in
+// their order, as ON CONFLICT DO NOTHING would leave them.
+func TestDistinct(t *testing.T) {
+	for _, c := range []struct{ in, want []string }{
+		{nil, nil},
+		{[]string{"a"}, []string{"a"}},
+		{[]string{"a", "b", "c"}, []string{"a", "b", "c"}},
+		{[]string{"a", "a"}, []string{"a"}},
+		{[]string{"a", "b", "a", "c", "b", "d"}, []string{"a", "b", "c", "d"}},
+		{[]string{"эко", "Эко", "эко"}, []string{"эко", "Эко"}},
+	} {
+		in := slices.Clone(c.in)
+		if got := distinct(in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("distinct(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if !reflect.DeepEqual(in, c.in) {
+			t.Errorf("distinct changed its argument %q to %q", c.in, in)
 		}
 	}
 }
