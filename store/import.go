@@ -17,6 +17,7 @@ import (
 type ImportTx struct {
 	db       *DB
 	tx       *sql.Tx
+	conn     *sql.Conn // tx's connection, for COPY (nil on SQLite)
 	insts    map[string]int64
 	accounts map[kopuro.AccountRef]int64
 	posts    map[postKey]int64
@@ -30,6 +31,10 @@ type ImportTx struct {
 	// coded counts the machine codings PutCodedPost's posts brought that
 	// were new or changed.
 	coded int
+	// written counts the posts given to PutPost and PutCodedPost.
+	written int
+	// staged is set once the staging table of a COPY import exists.
+	staged bool
 }
 
 // stmt returns query prepared once in this transaction: an import runs
@@ -78,8 +83,20 @@ type postKey struct {
 // it returns nil and nothing is if it returns an error (or the process
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
-	return db.writeTx(ctx, func(tx *sql.Tx) error {
-		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
+	var on txBeginner = db.sql
+	var conn *sql.Conn
+	if db.d.copyImport {
+		// COPY needs the driver's connection, which only a connection
+		// taken from the pool gives, with the transaction begun on it.
+		var err error
+		if conn, err = db.sql.Conn(ctx); err != nil {
+			return err
+		}
+		defer conn.Close()
+		on = conn
+	}
+	return db.writeTxOn(ctx, on, func(tx *sql.Tx) error {
+		it := &ImportTx{db: db, tx: tx, conn: conn, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
 			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
 		if q := db.d.bulkLoad(); q != "" {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -89,7 +106,15 @@ func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 		if err := fn(it); err != nil {
 			return err
 		}
-		return it.flushPosts(ctx)
+		if err := it.flushPosts(ctx); err != nil {
+			return err
+		}
+		if q := db.d.bulkLoaded(it.written); q != "" {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -308,12 +333,13 @@ func (t *ImportTx) putPost(ctx context.Context, p kopuro.Post, coding *kopuro.Co
 		}
 	}
 	t.pendingKeys[k] = struct{}{}
+	t.written++
 	t.pending = append(t.pending, pendingPost{args: []any{
 		string(p.Platform), p.ExternalID, acc, p.URL, p.Published.Unix(), p.Offset, p.Text, string(p.Format),
 		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
 		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
 		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()}, key: k, tags: p.Hashtags, coding: coding})
-	if len(t.pending) >= postBatch {
+	if len(t.pending) >= t.batchSize() {
 		return t.flushPosts(ctx)
 	}
 	return nil
@@ -347,17 +373,28 @@ func (t *ImportTx) PutComment(ctx context.Context, c kopuro.Comment) error {
 	return t.insertComment(ctx, post, c)
 }
 
+// commentsInsert and commentsUpsert upsert comments: the head of the
+// statement (a VALUES list follows, or a SELECT on PostgreSQL) and its
+// tail.
+const (
+	commentsInsert = `INSERT INTO comments (post_id, external_id, parent_id, author, from_institution, text, published, likes)
+`
+	commentsUpsert = `
+ON CONFLICT (post_id, external_id) DO UPDATE SET
+  parent_id = excluded.parent_id, author = excluded.author, from_institution = excluded.from_institution,
+  text = excluded.text, published = excluded.published, likes = COALESCE(excluded.likes, comments.likes)`
+)
+
 // insertComment upserts comment c of post.
 func (t *ImportTx) insertComment(ctx context.Context, post int64, c kopuro.Comment) error {
+	return t.exec(ctx, commentsInsert+`VALUES (?, ?, ?, ?, ?, ?, ?, ?)`+commentsUpsert, commentRow(post, c)...)
+}
+
+// commentRow is the row commentsInsert binds for comment c of post.
+func commentRow(post int64, c kopuro.Comment) []any {
 	var published any
 	if !c.Published.IsZero() {
 		published = c.Published.Unix()
 	}
-	err := t.exec(ctx, `
-INSERT INTO comments (post_id, external_id, parent_id, author, from_institution, text, published, likes)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (post_id, external_id) DO UPDATE SET
-  parent_id = excluded.parent_id, author = excluded.author, from_institution = excluded.from_institution,
-  text = excluded.text, published = excluded.published, likes = COALESCE(excluded.likes, comments.likes)`, post, c.ExternalID, c.ParentID, c.Author, boolInt(c.FromInstitution), c.Text, published, nullInt(c.Likes))
-	return err
+	return []any{post, c.ExternalID, c.ParentID, c.Author, boolInt(c.FromInstitution), c.Text, published, nullInt(c.Likes)}
 }

@@ -48,6 +48,9 @@ RETURNING platform, external_id, id`
 // deleting nothing by the primary key is cheap), and their hashtags in
 // multi-row INSERTs.
 func (t *ImportTx) flushPosts(ctx context.Context) error {
+	if t.db.d.copyImport {
+		return t.flushPostsCopy(ctx)
+	}
 	if len(t.pending) == 0 {
 		return nil
 	}

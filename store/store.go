@@ -211,7 +211,19 @@ func splitStatements(s string) []string {
 
 // inTx runs fn in a transaction, committing on success.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	return inTxOn(ctx, db.sql, fn)
+}
+
+// txBeginner begins transactions: the pool (*sql.DB), or one connection
+// of it (*sql.Conn) when the transaction also needs the driver's own
+// connection (an import's COPY on PostgreSQL).
+type txBeginner interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}
+
+// inTxOn is inTx on b.
+func inTxOn(ctx context.Context, b txBeginner, fn func(*sql.Tx) error) error {
+	tx, err := b.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -99,7 +99,12 @@ func (db *DB) PinVersion(ctx context.Context) (context.Context, error) {
 // the data version in the same transaction, so that the bump commits (or
 // rolls back) with the change.
 func (db *DB) writeTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTxOn(ctx, db.sql, fn)
+}
+
+// writeTxOn is writeTx on b.
+func (db *DB) writeTxOn(ctx context.Context, b txBeginner, fn func(*sql.Tx) error) error {
+	return inTxOn(ctx, b, func(tx *sql.Tx) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
