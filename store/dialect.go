@@ -68,13 +68,15 @@ func (d dialect) migration(sql string) string {
 
 // sqliteDSN turns a file path into a modernc DSN with the pragmas every
 // connection needs: foreign keys on, WAL for concurrent readers, and a busy
-// timeout so a writer waits instead of failing.
+// timeout so a writer waits instead of failing. Pages are read through a
+// memory map (up to 4 GiB of the file): a scorecard reads each of its
+// posts' rows by id, and one pread per page was a sixth of its time.
 func sqliteDSN(path string) string {
 	pragmas := "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
 	if path == ":memory:" {
 		return "file::memory:?" + pragmas
 	}
-	return "file:" + path + "?" + pragmas + "&_pragma=journal_mode(WAL)"
+	return "file:" + path + "?" + pragmas + "&_pragma=journal_mode(WAL)&_pragma=mmap_size(4294967296)"
 }
 
 // bulkLoad is the statement an import transaction runs first ("" for
