@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"kopuro"
@@ -34,6 +35,13 @@ type DB struct {
 	d   dialect
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// MaxStale is how long after the data changed a cached value may
+	// still be served to a request that allows it (memo.go); 0: never.
+	MaxStale time.Duration
+	// memoClock is the memo's real-time clock (nil: time.Now).
+	memoClock func() time.Time
+	// background counts the recomputations under way (Settle).
+	background sync.WaitGroup
 	// memo and bytesMemo cache computed aggregates and rendered
 	// responses by data version (memo.go).
 	memo, bytesMemo memo
@@ -64,7 +72,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, kopuro.Errorf(kopuro.EUnavailable, "error.db_open", "cannot open database %s: %v", redact(dsn), err).WithArg("Path", redact(dsn))
 	}
-	return &DB{sql: db, d: d, Now: time.Now,
+	return &DB{sql: db, d: d, Now: time.Now, MaxStale: DefaultMaxStale,
 		memo:      memo{maxEntries: memoMaxEntries, maxBytes: 1 << 62},
 		bytesMemo: memo{maxEntries: memoMaxEntries, maxBytes: bytesMaxBytes}}, nil
 }
@@ -124,10 +132,12 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	ran := false
 	for _, m := range ms {
 		if applied[m.version] {
 			continue
 		}
+		ran = true
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
 			for _, stmt := range splitStatements(db.d.migration(m.sql)) {
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
@@ -141,7 +151,12 @@ func (db *DB) Migrate(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	if !ran {
+		return nil
+	}
+	// A server still running on this store must not serve what it cached
+	// under the old schema.
+	return db.inTx(ctx, func(tx *sql.Tx) error { return bumpEpoch(ctx, tx) })
 }
 
 // Pending returns the names of migrations not yet applied.

@@ -1,0 +1,18 @@
+package store
+
+import (
+	"testing"
+	"time"
+)
+
+// SetMemoClock replaces the clock the stale bound is measured with.
+func SetMemoClock(db *DB, now func() time.Time) { db.memoClock = now }
+
+// VersionOf reads the data version and its epoch.
+func VersionOf(t testing.TB, db *DB) (n, epoch int64) {
+	t.Helper()
+	if err := db.sql.QueryRow(`SELECT n, epoch FROM `+versionTable+` WHERE id = 1`).Scan(&n, &epoch); err != nil {
+		t.Fatal(err)
+	}
+	return n, epoch
+}

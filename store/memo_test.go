@@ -1,0 +1,167 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"kopuro/store"
+	"kopuro/store/storetest"
+)
+
+// postCounter is a cached value for the memo tests: the number of posts,
+// computed by a function that counts its calls and, while gate is set,
+// waits for it to close before computing.
+type postCounter struct {
+	db    *store.DB
+	calls atomic.Int32
+	mu    sync.Mutex
+	gate  chan struct{}
+}
+
+func (c *postCounter) count(ctx context.Context) (int64, error) {
+	c.calls.Add(1)
+	c.mu.Lock()
+	g := c.gate
+	c.mu.Unlock()
+	if g != nil {
+		<-g
+	}
+	n, err := c.db.Counts(ctx)
+	return n.Posts, err
+}
+
+func (c *postCounter) hold() chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gate = make(chan struct{})
+	return c.gate
+}
+
+func (c *postCounter) get(t *testing.T, ctx context.Context, want int64) {
+	t.Helper()
+	if n, err := store.Memo(ctx, c.db, "posts", c.count); err != nil || n != want {
+		t.Fatalf("Memo = %d, %v; want %d", n, err, want)
+	}
+}
+
+func addPost(t *testing.T, db *store.DB, id string) {
+	t.Helper()
+	if err := db.Import(ctx, func(tx *store.ImportTx) error { return tx.PutPost(ctx, post(id, id)) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// After a write, a request that allows it gets the value of the version
+// before at once while one recomputation runs; a request that does not
+// waits for that recomputation; once it is done every request gets the
+// fresh value.
+func TestMemoServesStaleWhileRecomputing(t *testing.T) {
+	db := storetest.New(t)
+	fivePosts(t, db) // six posts
+	c := &postCounter{db: db}
+	visitor := store.AllowStale(ctx, 0)
+	c.get(t, visitor, 6)
+	addPost(t, db, "p6")
+	gate := c.hold()
+	for range 3 { // stale, and only one recomputation starts
+		c.get(t, visitor, 6)
+	}
+	fresh := make(chan int64)
+	go func() {
+		n, _ := store.Memo(ctx, db, "posts", c.count)
+		fresh <- n
+	}()
+	select {
+	case n := <-fresh:
+		t.Fatalf("a request that wants the fresh value got %d before the recomputation ended", n)
+	case <-time.After(20 * time.Millisecond):
+	}
+	close(gate)
+	if n := <-fresh; n != 7 {
+		t.Errorf("fresh request got %d, want 7", n)
+	}
+	db.Settle()
+	c.get(t, visitor, 7)
+	if n := c.calls.Load(); n != 2 {
+		t.Errorf("computed %d times, want 2 (once per version)", n)
+	}
+}
+
+// A stale value is never older than the requester's own write, nor known
+// current longer ago than MaxStale, nor from before a restore.
+func TestMemoStaleBounds(t *testing.T) {
+	t.Run("own write", func(t *testing.T) {
+		db := storetest.New(t)
+		fivePosts(t, db)
+		c := &postCounter{db: db}
+		c.get(t, store.AllowStale(ctx, 0), 6)
+		addPost(t, db, "p6")
+		mine := version(t, db)
+		c.get(t, store.AllowStale(ctx, mine), 7)
+	})
+	t.Run("age", func(t *testing.T) {
+		db := storetest.New(t)
+		fivePosts(t, db)
+		var mu sync.Mutex
+		now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+		store.SetMemoClock(db, func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
+		c := &postCounter{db: db}
+		c.get(t, store.AllowStale(ctx, 0), 6)
+		mu.Lock()
+		now = now.Add(db.MaxStale + time.Second)
+		mu.Unlock()
+		addPost(t, db, "p6")
+		c.get(t, store.AllowStale(ctx, 0), 7)
+	})
+	t.Run("restore", func(t *testing.T) {
+		src := storetest.New(t)
+		fivePosts(t, src)
+		var dump bytes.Buffer
+		if err := src.Dump(ctx, &dump); err != nil {
+			t.Fatal(err)
+		}
+		db := storetest.New(t)
+		c := &postCounter{db: db}
+		c.get(t, store.AllowStale(ctx, 0), 0)
+		if err := db.Restore(ctx, &dump, "dump.ndjson"); err != nil {
+			t.Fatal(err)
+		}
+		c.get(t, store.AllowStale(ctx, 0), 6)
+	})
+	t.Run("disabled", func(t *testing.T) {
+		db := storetest.New(t)
+		fivePosts(t, db)
+		db.MaxStale = 0
+		c := &postCounter{db: db}
+		c.get(t, store.AllowStale(ctx, 0), 6)
+		addPost(t, db, "p6")
+		c.get(t, store.AllowStale(ctx, 0), 7)
+	})
+}
+
+// A migration starts a new epoch of the data version: values cached
+// before are not served stale after it.
+func TestMigrateStartsEpoch(t *testing.T) {
+	db, err := store.Open(ctx, storetest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	v1, e1 := store.VersionOf(t, db)
+	if e1 < 1 {
+		t.Errorf("epoch after the first migration %d, want at least 1", e1)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v2, e2 := store.VersionOf(t, db); v2 != v1 || e2 != e1 {
+		t.Errorf("a migration that applied nothing moved the version (%d, %d) → (%d, %d)", v1, e1, v2, e2)
+	}
+}
