@@ -16,3 +16,7 @@ func VersionOf(t testing.TB, db *DB) (n, epoch int64) {
 	}
 	return n, epoch
 }
+
+// BackgroundSlots is how many recomputations may run in the background at
+// once.
+func BackgroundSlots(db *DB) int { return cap(db.backgroundSlots) }

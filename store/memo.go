@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -67,6 +68,11 @@ type memoSlot struct {
 type memoFlight struct {
 	version int64
 	started time.Time
+	// claimed is set by whoever computes it: its creator, or for one
+	// queued for the background, its background goroutine once it has a
+	// slot or a request that needs the value before (so a computation
+	// never waits for a slot that computations waiting for it hold).
+	claimed atomic.Bool
 	done    chan struct{}
 	val     any
 	err     error
@@ -158,10 +164,16 @@ func memoize[T any](ctx context.Context, db *DB, m *memo, key string, ttl time.D
 		if s.flight == nil {
 			f := &memoFlight{version: v.n, started: now, done: make(chan struct{})}
 			s.flight = f
-			bg, cancel := context.WithTimeout(freshOnly(context.WithoutCancel(ctx), v, at), backgroundTimeout)
+			bg := freshOnly(context.WithoutCancel(ctx), v, at)
 			db.background.Add(1)
 			go func() {
 				defer db.background.Done()
+				db.backgroundSlots <- struct{}{}
+				defer func() { <-db.backgroundSlots }()
+				if !f.claimed.CompareAndSwap(false, true) {
+					return // a request that needed it computed it
+				}
+				bg, cancel := context.WithTimeout(bg, backgroundTimeout)
 				defer cancel()
 				defer func() { recover() }() // f.err says it failed
 				runFlight(m, key, s, f, bg, fn, size)
@@ -171,17 +183,23 @@ func memoize[T any](ctx context.Context, db *DB, m *memo, key string, ttl time.D
 		return val, nil
 	}
 	f := s.flight
+	mine := false
 	if f == nil || f.version < v.n {
 		f = &memoFlight{version: v.n, started: now, done: make(chan struct{})}
+		f.claimed.Store(true)
 		s.flight = f
-		m.mu.Unlock()
-		runFlight(m, key, s, f, freshOnly(ctx, v, at), fn, size)
+		mine = true
+	}
+	m.mu.Unlock()
+	if mine || f.claimed.CompareAndSwap(false, true) {
+		// Ours to compute: a new computation, or one queued for the
+		// background that has not started (rather than wait for a slot).
+		runFlight(m, key, s, f, freshOnly(ctx, version{f.version, v.epoch}, f.started), fn, size)
 		if f.err != nil {
 			return zero, f.err
 		}
 		return f.val.(T), nil
 	}
-	m.mu.Unlock()
 	select {
 	case <-f.done:
 	case <-ctx.Done():

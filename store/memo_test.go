@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -163,5 +164,57 @@ func TestMigrateStartsEpoch(t *testing.T) {
 	}
 	if v2, e2 := store.VersionOf(t, db); v2 != v1 || e2 != e1 {
 		t.Errorf("a migration that applied nothing moved the version (%d, %d) → (%d, %d)", v1, e1, v2, e2)
+	}
+}
+
+// Stale values of many keys start as many recomputations, at most a few
+// at a time (the others queue); a request that needs a queued one's value
+// computes it itself instead of waiting for a slot; in the end every key
+// is fresh.
+func TestMemoBackgroundBounded(t *testing.T) {
+	db := storetest.New(t)
+	fivePosts(t, db) // six posts
+	var running, most atomic.Int32
+	gate := make(chan struct{})
+	gated := func(ctx context.Context) (int64, error) {
+		n := running.Add(1)
+		defer running.Add(-1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		<-gate
+		c, err := db.Counts(ctx)
+		return c.Posts, err
+	}
+	direct := func(ctx context.Context) (int64, error) {
+		c, err := db.Counts(ctx)
+		return c.Posts, err
+	}
+	visitor := store.AllowStale(ctx, 0)
+	keys := store.BackgroundSlots(db) + 4
+	key := func(i int) string { return fmt.Sprint("posts", i) }
+	for i := range keys {
+		if n, err := store.Memo(visitor, db, key(i), direct); err != nil || n != 6 {
+			t.Fatalf("%s: %d, %v", key(i), n, err)
+		}
+	}
+	addPost(t, db, "p7")
+	for i := range keys {
+		if n, err := store.Memo(visitor, db, key(i), gated); err != nil || n != 6 {
+			t.Fatalf("%s while recomputing: %d, %v; want the stale 6", key(i), n, err)
+		}
+	}
+	// The last key's recomputation is still queued behind the gated ones.
+	if n, err := store.Memo(ctx, db, key(keys-1), direct); err != nil || n != 7 {
+		t.Fatalf("a request needing a queued value: %d, %v; want 7", n, err)
+	}
+	close(gate)
+	db.Settle()
+	for i := range keys {
+		if n, err := store.Memo(visitor, db, key(i), direct); err != nil || n != 7 {
+			t.Errorf("%s after the recomputations: %d, %v; want 7", key(i), n, err)
+		}
+	}
+	if m := most.Load(); m < 1 || int(m) > store.BackgroundSlots(db) {
+		t.Errorf("%d recomputations ran at once, want at most %d", m, store.BackgroundSlots(db))
 	}
 }

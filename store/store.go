@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,8 +41,12 @@ type DB struct {
 	MaxStale time.Duration
 	// memoClock is the memo's real-time clock (nil: time.Now).
 	memoClock func() time.Time
-	// background counts the recomputations under way (Settle).
-	background sync.WaitGroup
+	// background counts the recomputations under way or queued
+	// (Settle), and backgroundSlots bounds those running: as many as
+	// there are cores, so that a profile's 70 stale scorecards do not
+	// start 70 computations (and database connections) at once.
+	background      sync.WaitGroup
+	backgroundSlots chan struct{}
 	// memo and bytesMemo cache computed aggregates and rendered
 	// responses by data version (memo.go).
 	memo, bytesMemo memo
@@ -72,7 +77,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, kopuro.Errorf(kopuro.EUnavailable, "error.db_open", "cannot open database %s: %v", redact(dsn), err).WithArg("Path", redact(dsn))
 	}
-	return &DB{sql: db, d: d, Now: time.Now, MaxStale: DefaultMaxStale,
+	return &DB{sql: db, d: d, Now: time.Now, MaxStale: DefaultMaxStale, backgroundSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 		memo:      memo{maxEntries: memoMaxEntries, maxBytes: 1 << 62},
 		bytesMemo: memo{maxEntries: memoMaxEntries, maxBytes: bytesMaxBytes}}, nil
 }
