@@ -138,14 +138,12 @@ func memoize[T any](ctx context.Context, db *DB, m *memo, key string, ttl time.D
 	now := db.memoNow()
 	m.mu.Lock()
 	if !m.observe(v, at, now, db.MaxStale) {
-		// A request that pinned a version older than one seen since: a
-		// value of its version or newer will do, else it computes its own.
-		if s := m.entries[key]; s != nil && s.ok && s.version >= v.n && !s.expired(ttl, now) {
-			m.mu.Unlock()
-			return s.val.(T), nil
-		}
-		m.mu.Unlock()
-		return fn(freshOnly(ctx, v, at))
+		// A version older than one seen since: pinned by a request that
+		// began before, or read at the same time as a newer one. The
+		// newer version's value will do (it is what a query would read
+		// now); computing one of the older version for this request alone
+		// cost a whole page, again and again while writes came.
+		v, at = version{m.version, m.epoch}, m.seen
 	}
 	if len(m.entries) >= m.maxEntries || m.bytes > m.maxBytes {
 		m.entries, m.bytes = map[string]*memoSlot{}, 0
@@ -243,7 +241,7 @@ func runFlight[T any](m *memo, key string, s *memoSlot, f *memoFlight, ctx conte
 }
 
 // observe records that data version v was current at time at; it reports
-// false when v is older than a version seen before (a pinned request).
+// false when v is older than the newest version seen.
 // Another epoch (a restore, a migration) drops every value.
 func (m *memo) observe(v version, at, now time.Time, maxStale time.Duration) bool {
 	if m.entries == nil || v.epoch != m.epoch {

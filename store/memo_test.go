@@ -218,3 +218,29 @@ func TestMemoBackgroundBounded(t *testing.T) {
 		t.Errorf("%d recomputations ran at once, want at most %d", m, store.BackgroundSlots(db))
 	}
 }
+
+// A request that pinned a version before a write, and finds the cached
+// value older still, is treated as a request of the newest version seen:
+// it is served the stale value, or waits for the recomputation under
+// way, and never computes one for itself alone.
+func TestMemoPinnedOlderVersion(t *testing.T) {
+	db := storetest.New(t)
+	fivePosts(t, db) // six posts
+	c := &postCounter{db: db}
+	c.get(t, ctx, 6)
+	addPost(t, db, "p7")
+	pinned, err := db.PinVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPost(t, db, "p8")
+	gate := c.hold()
+	c.get(t, store.AllowStale(ctx, 0), 6) // starts the recomputation
+	c.get(t, store.AllowStale(pinned, 0), 6)
+	close(gate)
+	c.get(t, pinned, 8)
+	db.Settle()
+	if n := c.calls.Load(); n != 2 {
+		t.Errorf("computed %d times, want twice", n)
+	}
+}
