@@ -68,15 +68,24 @@ func (d dialect) migration(sql string) string {
 
 // sqliteDSN turns a file path into a modernc DSN with the pragmas every
 // connection needs: foreign keys on, WAL for concurrent readers, and a busy
-// timeout so a writer waits instead of failing. Pages are read through a
-// memory map (up to 4 GiB of the file): a scorecard reads each of its
-// posts' rows by id, and one pread per page was a sixth of its time.
+// timeout so a writer waits instead of failing.
 func sqliteDSN(path string) string {
 	pragmas := "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
 	if path == ":memory:" {
 		return "file::memory:?" + pragmas
 	}
-	return "file:" + path + "?" + pragmas + "&_pragma=journal_mode(WAL)&_pragma=mmap_size(4294967296)"
+	return "file:" + path + "?" + pragmas + "&_pragma=journal_mode(WAL)"
+}
+
+// mappedDSN is the driver DSN of a SQLite file read through a memory map
+// (as much of it as SQLite maps: 2 GiB as modernc builds it), "" where
+// there is no file to map (PostgreSQL, an in-memory store). See
+// DB.MapReads.
+func (d dialect) mappedDSN(driverDSN string) string {
+	if d.name != "sqlite" || strings.HasPrefix(driverDSN, "file::memory:") {
+		return ""
+	}
+	return driverDSN + "&_pragma=mmap_size(2147483648)"
 }
 
 // bulkLoad is the statement an import transaction runs first ("" for

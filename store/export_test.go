@@ -20,3 +20,13 @@ func VersionOf(t testing.TB, db *DB) (n, epoch int64) {
 // BackgroundSlots is how many recomputations may run in the background at
 // once.
 func BackgroundSlots(db *DB) int { return cap(db.backgroundSlots) }
+
+// MmapSize is SQLite's mmap_size on one of db's connections.
+func MmapSize(t testing.TB, db *DB) int64 {
+	t.Helper()
+	var n int64
+	if err := db.sql.QueryRow(`PRAGMA mmap_size`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

@@ -244,3 +244,30 @@ func TestMemoPinnedOlderVersion(t *testing.T) {
 		t.Errorf("computed %d times, want twice", n)
 	}
 }
+
+// MapReads reopens a SQLite file store mapped into memory, and the store
+// reads as before; elsewhere it does nothing.
+func TestMapReads(t *testing.T) {
+	for _, dsn := range []string{storetest.DSN(t), ":memory:"} {
+		db, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		fivePosts(t, db) // six posts
+		if err := db.MapReads(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if c, err := db.Counts(ctx); err != nil || c.Posts != 6 {
+			t.Errorf("%s: %d posts, %v after MapReads; want 6", dsn, c.Posts, err)
+		}
+		if db.Dialect() == "sqlite" && dsn != ":memory:" {
+			if n := store.MmapSize(t, db); n < 1<<30 {
+				t.Errorf("%s: mmap_size %d, want the file mapped", dsn, n)
+			}
+		}
+	}
+}
