@@ -165,7 +165,8 @@ func (c *Clusterer) Add(id int64, fp uint64) int64 {
 		return id
 	}
 	cluster, found := id, false
-	keys := c.keys(fp)
+	var buf [16]uint64 // at most 16 bands: no allocation per text
+	keys := c.keys(buf[:0], fp)
 	for i, k := range keys {
 		for _, m := range c.bands[i][k] {
 			if Distance(m.fp, fp) <= c.maxDist && (!found || m.cluster < cluster) {
@@ -179,11 +180,11 @@ func (c *Clusterer) Add(id int64, fp uint64) int64 {
 	return cluster
 }
 
-func (c *Clusterer) keys(fp uint64) []uint64 {
-	out := make([]uint64, len(c.widths))
+// keys appends fp's band values to out.
+func (c *Clusterer) keys(out []uint64, fp uint64) []uint64 {
 	shift := uint(0)
-	for i, w := range c.widths {
-		out[i] = (fp >> shift) & (1<<w - 1)
+	for _, w := range c.widths {
+		out = append(out, (fp>>shift)&(1<<w-1))
 		shift += w
 	}
 	return out

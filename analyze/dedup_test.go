@@ -150,3 +150,30 @@ func TestFingerprintCache(t *testing.T) {
 		t.Errorf("cache holds %d fingerprints, bound 3", n)
 	}
 }
+
+// BenchmarkClusterer adds fingerprints as a scorecard does for its posts:
+// a fresh clusterer per 3 000 posts (an institution's year), most texts
+// unrelated (random fingerprints), every fourth a copy with two bits
+// changed.
+func BenchmarkClusterer(b *testing.B) {
+	const perCard = 3000
+	fps := make([]uint64, perCard)
+	x := uint64(1)
+	for i := range fps {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		fps[i] = x
+		if i%4 == 3 {
+			fps[i] = fps[i-1] ^ 1<<(i%64) ^ 1<<((i*7)%64)
+		}
+	}
+	var c *Clusterer
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if i%perCard == 0 {
+			c = NewClusterer(DefaultMaxDistance)
+		}
+		c.Add(int64(i), fps[i%perCard])
+	}
+}
