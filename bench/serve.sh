@@ -53,6 +53,17 @@ log() { echo "$*" | tee -a "$out"; }
 # much less on a shared machine's other load than latency does.
 hz=$(getconf CLK_TCK)
 cputicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# idle PID: wait (at most 2 min) until the process used no CPU for a second.
+idle() {
+	local a b
+	a=$(cputicks "$1")
+	for _ in $(seq 1 120); do
+		sleep 1
+		b=$(cputicks "$1")
+		[ "$a" != "$b" ] || return 0
+		a=$b
+	done
+}
 # bump STORE: a write, as far as caches can tell (the data version moves on).
 bump() {
 	local sql="UPDATE data_version SET n = n + 1 WHERE id = 1"
@@ -102,6 +113,9 @@ for store in "$@"; do
 		# visitor after any change once the page was cached.
 		bump "$store"
 		after=$(curl -s -o /dev/null --max-time 300 -w '%{time_total}' "$base$u" || echo 0)
+		# The recomputation it may have started in the background must not
+		# weigh on the next URL's figures: wait until the server is idle.
+		idle "$pid"
 		if [ -z "$line" ]; then
 			log "$(printf '%-72s wrk failed' "$u")"
 			continue
