@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -80,4 +81,99 @@ func ExampleDistance() {
 	b := Fingerprint("ВОЛОНТЁРЫ посадили 200 деревьев в парке!!! https://uni.kg")
 	fmt.Println(Distance(a, b))
 	// Output: 0
+}
+
+// simHash is the definition Fingerprint computes: one signed counter per
+// bit, +1 for each word with the bit set, −1 for each without.
+func simHash(text string) uint64 {
+	var v [64]int
+	n := 0
+	for _, t := range tokenize(text) {
+		if t.hashtag || t.mention {
+			continue
+		}
+		for i := 0; i < 64; i++ {
+			if t.w.hash&(1<<i) != 0 {
+				v[i]++
+			} else {
+				v[i]--
+			}
+		}
+		n++
+	}
+	var fp uint64
+	for i := 0; i < 64; i++ {
+		if n > 0 && v[i] > 0 {
+			fp |= 1 << i
+		}
+	}
+	return fp
+}
+
+// Fingerprint's byte-lane counting gives the SimHash of the definition,
+// for short texts, realistic posts and texts long enough to flush the
+// lanes several times (255 words each).
+func TestFingerprintIsSimHash(t *testing.T) {
+	texts := append(benchPosts(t), "", "один", "#только #теги @и_упоминания", story,
+		strings.Repeat(story+" ", 40), strings.Repeat("бир эки ", 255), strings.Repeat("a ", 254)+"b c")
+	for _, text := range texts {
+		if got, want := Fingerprint(text), simHash(text); got != want {
+			t.Errorf("Fingerprint(%.40q…) = %016x, want %016x", text, got, want)
+		}
+	}
+}
+
+func FuzzFingerprint(f *testing.F) {
+	for _, s := range []string{story, "", "#tag @who http://x.kg", strings.Repeat("слово ", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := Fingerprint(text), simHash(text); got != want {
+			t.Fatalf("Fingerprint(%q) = %016x, want %016x", text, got, want)
+		}
+	})
+}
+
+// The cache gives every text its own fingerprint, however often asked and
+// past its bound.
+func TestFingerprintCache(t *testing.T) {
+	c := NewFingerprintCache(3)
+	texts := append(benchPosts(t)[:20], "", story, story+" ещё")
+	for round := 0; round < 3; round++ {
+		for _, text := range texts {
+			if got, want := c.Fingerprint(text), Fingerprint(text); got != want {
+				t.Fatalf("round %d: cached %016x, want %016x for %.40q", round, got, want, text)
+			}
+		}
+	}
+	if n := len(c.m); n > 3 {
+		t.Errorf("cache holds %d fingerprints, bound 3", n)
+	}
+}
+
+// BenchmarkClusterer adds fingerprints as a scorecard does for its posts:
+// a fresh clusterer per 3 000 posts (an institution's year), most texts
+// unrelated (random fingerprints), every fourth a copy with two bits
+// changed.
+func BenchmarkClusterer(b *testing.B) {
+	const perCard = 3000
+	fps := make([]uint64, perCard)
+	x := uint64(1)
+	for i := range fps {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		fps[i] = x
+		if i%4 == 3 {
+			fps[i] = fps[i-1] ^ 1<<(i%64) ^ 1<<((i*7)%64)
+		}
+	}
+	var c *Clusterer
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if i%perCard == 0 {
+			c = NewClusterer(DefaultMaxDistance)
+		}
+		c.Add(int64(i), fps[i%perCard])
+	}
 }

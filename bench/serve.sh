@@ -16,7 +16,10 @@
 # (space-separated paths replacing the default list), OUT (results file,
 # default bench/results/serve-DATE.txt), KOPURO (a built binary; default
 # built from this checkout), CPUPROFILE (a file prefix: each store's
-# server writes a CPU profile of the whole run to PREFIX-N.prof).
+# server writes a CPU profile of the whole run to PREFIX-N.prof), WRITES
+# (seconds between writes during each measured run, as an analysis run or
+# an import makes them; default none). A write here is the data version
+# bumped by SQL (sqlite3 or psql): every cache sees a change, no data does.
 # Needs wrk (Debian "wrk") and curl. Reports only: it never fails on a slow
 # result, and CI never runs it.
 set -euo pipefail
@@ -50,6 +53,22 @@ log() { echo "$*" | tee -a "$out"; }
 # much less on a shared machine's other load than latency does.
 hz=$(getconf CLK_TCK)
 cputicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# idle PID: wait (at most 2 min) until the process used no CPU for a second.
+idle() {
+	local a b
+	a=$(cputicks "$1")
+	for _ in $(seq 1 120); do
+		sleep 1
+		b=$(cputicks "$1")
+		[ "$a" != "$b" ] || return 0
+		a=$b
+	done
+}
+# bump STORE: a write, as far as caches can tell (the data version moves on).
+bump() {
+	local sql="UPDATE data_version SET n = n + 1 WHERE id = 1"
+	if [[ $1 == postgres* ]]; then psql -q "$1" -c "$sql" >/dev/null; else sqlite3 "$1" "$sql"; fi
+}
 # urlq encodes a query value (the search words may be Cyrillic).
 urlq() { printf '%s' "$1" | od -An -tx1 -v | tr -s ' \n' ' ' | sed 's/ *$//; s/^ //; s/ /%/g; s/^/%/'; }
 
@@ -75,15 +94,28 @@ for store in "$@"; do
 	log "## store: $label ($("$k" status --db "$store" 2>/dev/null | awk '/^posts/ && !n { print $1, $2; n = 1 }'))"
 	log "## load before: $(uptime | sed 's/.*load average/load average/')"
 	urls=${URLS:-"/ /institutions/$inst?period=$period /posts?institution=$inst&category=third_mission&platform=instagram /posts?q=$(urlq "$q") /api/v1/leaderboard?platform=instagram"}
-	log "$(printf '%-72s %9s %9s %9s %9s %9s %8s %8s %9s' url req/s p50_ms p95_ms p99_ms max_ms bad cpu_ms first_ms)"
+	log "$(printf '%-72s %9s %9s %9s %9s %9s %8s %8s %9s %9s' url req/s p50_ms p95_ms p99_ms max_ms bad cpu_ms first_ms write_ms)"
 	for u in $urls; do
 		# first_ms: one request alone before the warm-up, the time a first
 		# visitor waits (after a write, nothing is cached yet).
 		first=$(curl -s -o /dev/null --max-time 300 -w '%{time_total}' "$base$u" || echo 0)
 		wrk -c "$conns" -t "$threads" -d "$warmup" "$base$u" >/dev/null 2>&1 || true
 		t0=$(cputicks "$pid")
+		writer=""
+		if [ -n "${WRITES:-}" ]; then
+			(while sleep "$WRITES"; do bump "$store"; done) &
+			writer=$!
+		fi
 		line=$(wrk -c "$conns" -t "$threads" -d "$duration" --timeout 30s -s bench/serve.lua "$base$u" 2>&1 | grep '^KOPURO' || true)
+		[ -z "$writer" ] || { kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null || true; }
 		t1=$(cputicks "$pid")
+		# write_ms: one request right after a write, the wait of the first
+		# visitor after any change once the page was cached.
+		bump "$store"
+		after=$(curl -s -o /dev/null --max-time 300 -w '%{time_total}' "$base$u" || echo 0)
+		# The recomputation it may have started in the background must not
+		# weigh on the next URL's figures: wait until the server is idle.
+		idle "$pid"
 		if [ -z "$line" ]; then
 			log "$(printf '%-72s wrk failed' "$u")"
 			continue
@@ -91,7 +123,7 @@ for store in "$@"; do
 		v() { echo "$line" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
 		cpu=-
 		[ "$(v requests)" = 0 ] || cpu=$(printf '%.2f' "$(echo "($t1 - $t0) * 1000 / $hz / $(v requests)" | bc -l)")
-		log "$(printf '%-72s %9s %9s %9s %9s %9s %8s %8s %9.1f' "$u" "$(v rps)" "$(v p50)" "$(v p95)" "$(v p99)" "$(v max)" "$(( $(v non2xx) + $(v errors) ))" "$cpu" "$(echo "$first * 1000" | bc -l)")"
+		log "$(printf '%-72s %9s %9s %9s %9s %9s %8s %8s %9.1f %9.1f' "$u" "$(v rps)" "$(v p50)" "$(v p95)" "$(v p99)" "$(v max)" "$(( $(v non2xx) + $(v errors) ))" "$cpu" "$(echo "$first * 1000" | bc -l)" "$(echo "$after * 1000" | bc -l)")"
 	done
 	log "## load after: $(uptime | sed 's/.*load average/load average/')"
 	kill -INT "$pid" 2>/dev/null || true

@@ -8,6 +8,11 @@ import (
 	"kopuro/analyze"
 )
 
+// fingerprints keeps the near-duplicate fingerprints of the texts this
+// process has read, for every scorecard: a post's does not change unless
+// its text does. A million posts' fit (about 40 MB at most).
+var fingerprints = analyze.NewFingerprintCache(1 << 20)
+
 // newClusters returns a fresh near-duplicate clusterer as a metrics
 // fingerprint hook: each text gets the id of its cluster (the first
 // near-copy seen), so that copies on two platforms share a key.
@@ -16,7 +21,7 @@ func newClusters() func(text string) string {
 	seen := map[uint64]string{} // exact copies skip the clusterer's search
 	var n int64
 	return func(text string) string {
-		fp := analyze.Fingerprint(text)
+		fp := fingerprints.Fingerprint(text)
 		if k, ok := seen[fp]; ok && fp != 0 {
 			return k
 		}

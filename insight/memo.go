@@ -33,7 +33,7 @@ func memoScorecard(ctx context.Context, db *store.DB, in kopuro.Institution, p m
 	}
 	key := fmt.Sprintf("insight.scorecard\x00%s\x00%d\x00%d\x00%s\x00%s\x00%s\x00%t\x00%t",
 		in.Code, p.From.UnixNano(), p.To.UnixNano(), sc.Platform, sc.Label, loc, o.Clusters != nil, o.Langs != nil)
-	s, err := store.Memo(ctx, db, key, func() (stampedCard, error) {
+	s, err := store.Memo(ctx, db, key, func(ctx context.Context) (stampedCard, error) {
 		c, err := scorecard(ctx, db, in, p, now, o, sc)
 		return stampedCard{c, now}, err
 	})

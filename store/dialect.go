@@ -81,6 +81,17 @@ func sqliteDSN(path string) string {
 	return "file:" + path + "?" + pragmas + "&_pragma=journal_mode(WAL)"
 }
 
+// mappedDSN is the driver DSN of a SQLite file read through a memory map
+// (as much of it as SQLite maps: 2 GiB as modernc builds it), "" where
+// there is no file to map (PostgreSQL, an in-memory store). See
+// DB.MapReads.
+func (d dialect) mappedDSN(driverDSN string) string {
+	if d.name != "sqlite" || strings.HasPrefix(driverDSN, "file::memory:") {
+		return ""
+	}
+	return driverDSN + "&_pragma=mmap_size(2147483648)"
+}
+
 // bulkLoad is the statement an import transaction runs first ("" for
 // none). SQLite's page cache (2 MiB by default) is too small for the
 // indexes a large import writes into: pages were written out and read back

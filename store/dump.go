@@ -237,7 +237,9 @@ func (db *DB) Restore(ctx context.Context, r io.Reader, file string) error {
 				}
 			}
 		}
-		return nil
+		// Nothing cached from the store before may be served any more,
+		// not even stale.
+		return bumpEpoch(ctx, tx)
 	})
 }
 

@@ -2,27 +2,80 @@ package store
 
 import (
 	"context"
+	"errors"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
-// memo caches values computed from the store's data for as long as the
-// data version they were computed at is the current one. It holds at most
-// maxEntries values and about maxBytes bytes (as sized by the caller);
-// past either it starts afresh.
+// Which cached values may be stale. A value is computed from the store's
+// data at one data version and is fresh while that version is the current
+// one. After a write it may still be served — stale — only:
+//   - to a request that allows it (AllowStale): the web server allows it
+//     for its public aggregates (the overview, an institution's profile,
+//     the posts explorer, the leaderboards), never for what people edit
+//     (the coding queue, the calendar, goals, accounts, imports), which is
+//     not cached at all;
+//   - when the value is at least as new as the request's own last write
+//     (AllowStale's minVersion): whoever changed something sees it at once;
+//   - when the value was known to be current at most DB.MaxStale ago;
+//   - never across a restore or a migration (they change the version's
+//     epoch, and every cached value goes).
+//
+// Serving a stale value starts one recomputation in the background (one
+// per key at a time); the requests after it finishes get the fresh value.
+// Requests that do not allow stale values wait for a fresh one, as all
+// did before. See docs/caching.md.
+
+// DefaultMaxStale is how long after the data changed a cached value may
+// still be served to a request that allows it.
+const DefaultMaxStale = time.Minute
+
+// backgroundTimeout bounds one recomputation that no request waits for.
+const backgroundTimeout = 10 * time.Minute
+
+// memo caches values computed from the store's data, each with the data
+// version it was computed at. It holds at most maxEntries values and
+// about maxBytes bytes (as sized by the caller); past either it starts
+// afresh.
 type memo struct {
 	maxEntries int
 	maxBytes   int
 
 	mu      sync.Mutex
-	version int64
-	bytes   int
-	entries map[string]*memoEntry
+	epoch   int64
+	version int64     // the newest data version seen
+	seen    time.Time // when version was last seen current
+	// lastSeen holds, for older versions, when each was last seen current
+	// (versions older than the stale bound are dropped).
+	lastSeen map[int64]time.Time
+	bytes    int
+	entries  map[string]*memoSlot
 }
 
-type memoEntry struct {
-	done chan struct{}
-	val  any
-	err  error
+// memoSlot is one key's newest value and the computation under way.
+type memoSlot struct {
+	ok       bool
+	val      any
+	version  int64
+	computed time.Time // when its computation started
+	size     int
+	flight   *memoFlight
+}
+
+// memoFlight is one computation of a value, which callers that arrive
+// meanwhile wait for instead of computing it again.
+type memoFlight struct {
+	version int64
+	started time.Time
+	// claimed is set by whoever computes it: its creator, or for one
+	// queued for the background, its background goroutine once it has a
+	// slot or a request that needs the value before (so a computation
+	// never waits for a slot that computations waiting for it hold).
+	claimed atomic.Bool
+	done    chan struct{}
+	val     any
+	err     error
 }
 
 // Bounds of the two caches of a DB: computed aggregates (few keys:
@@ -32,67 +85,210 @@ const (
 	bytesMaxBytes  = 64 << 20
 )
 
+type staleKey struct{}
+
+// AllowStale returns a context whose cached values may be stale (see
+// above) as long as they were computed at minVersion or later: the data
+// version after the requester's own last write, 0 for a visitor.
+func AllowStale(ctx context.Context, minVersion int64) context.Context {
+	return context.WithValue(ctx, staleKey{}, minVersion)
+}
+
+// freshOnly is ctx pinned to data version v and no longer allowing stale
+// values: what a value cached at v is computed from must be of v or newer.
+func freshOnly(ctx context.Context, v version, at time.Time) context.Context {
+	if _, ok := ctx.Value(staleKey{}).(int64); ok {
+		ctx = context.WithValue(ctx, staleKey{}, nil)
+	}
+	if p, ok := ctx.Value(versionKey{}).(pinned); ok && p.v == v {
+		return ctx
+	}
+	return context.WithValue(ctx, versionKey{}, pinned{v, at})
+}
+
 // Memo returns the value cached under key when the store's data has not
 // changed since it was computed, and otherwise computes it with fn, once
-// however many callers ask for it at the same time, and caches it. Every
-// caller shares the value: callers must not modify it. key must name
-// everything the value depends on besides the store's data.
-func Memo[T any](ctx context.Context, db *DB, key string, fn func() (T, error)) (T, error) {
-	return memoize(ctx, db, &db.memo, key, fn, func(T) int { return 0 })
+// however many callers ask for it at the same time, and caches it. A
+// request that allows it (AllowStale) may be given the value of an
+// earlier version while fn recomputes it in the background. fn must
+// compute with the context it is given (pinned to the data version the
+// value is for; it may outlive the request). Every caller shares the
+// value: callers must not modify it. key must name everything the value
+// depends on besides the store's data.
+func Memo[T any](ctx context.Context, db *DB, key string, fn func(context.Context) (T, error)) (T, error) {
+	return memoize(ctx, db, &db.memo, key, 0, fn, func(T) int { return 0 })
 }
 
 // MemoBytes is Memo for large values such as a rendered page, kept in a
 // cache of their own that is bounded by their total size, so that many of
-// them never push out the aggregates Memo keeps.
-func MemoBytes(ctx context.Context, db *DB, key string, fn func() ([]byte, error)) ([]byte, error) {
-	return memoize(ctx, db, &db.bytesMemo, key, fn, func(b []byte) int { return len(b) })
+// them never push out the aggregates Memo keeps. A value that depends on
+// the clock as well is fresh for ttl after it was computed (0: for as
+// long as the data does not change), then served stale like a value of
+// an earlier version.
+func MemoBytes(ctx context.Context, db *DB, key string, ttl time.Duration, fn func(context.Context) ([]byte, error)) ([]byte, error) {
+	return memoize(ctx, db, &db.bytesMemo, key, ttl, fn, func(b []byte) int { return len(b) })
 }
 
-func memoize[T any](ctx context.Context, db *DB, m *memo, key string, fn func() (T, error), size func(T) int) (T, error) {
-	v, err := db.DataVersion(ctx)
+func memoize[T any](ctx context.Context, db *DB, m *memo, key string, ttl time.Duration, fn func(context.Context) (T, error), size func(T) int) (T, error) {
+	var zero T
+	v, at, err := db.versionAt(ctx)
 	if err != nil {
-		var zero T
 		return zero, err
 	}
+	now := db.memoNow()
 	m.mu.Lock()
-	if v < m.version {
-		// A request that pinned an older version: compute, do not cache.
-		m.mu.Unlock()
-		return fn()
+	if !m.observe(v, at, now, db.MaxStale) {
+		// A version older than one seen since: pinned by a request that
+		// began before, or read at the same time as a newer one. The
+		// newer version's value will do (it is what a query would read
+		// now); computing one of the older version for this request alone
+		// cost a whole page, again and again while writes came.
+		v, at = version{m.version, m.epoch}, m.seen
 	}
-	if v > m.version || m.entries == nil || len(m.entries) >= m.maxEntries || m.bytes > m.maxBytes {
-		m.version, m.entries, m.bytes = v, map[string]*memoEntry{}, 0
+	if len(m.entries) >= m.maxEntries || m.bytes > m.maxBytes {
+		m.entries, m.bytes = map[string]*memoSlot{}, 0
 	}
-	e, ok := m.entries[key]
-	if !ok {
-		e = &memoEntry{done: make(chan struct{})}
-		m.entries[key] = e
+	s := m.entries[key]
+	if s == nil {
+		s = &memoSlot{}
+		m.entries[key] = s
+	}
+	if s.ok && s.version == v.n && !s.expired(ttl, now) {
 		m.mu.Unlock()
-		val, err := fn()
-		e.val, e.err = val, err
-		close(e.done)
-		m.mu.Lock()
-		if m.entries[key] == e {
-			if err != nil {
-				delete(m.entries, key)
-			} else {
-				m.bytes += size(val)
-			}
+		return s.val.(T), nil
+	}
+	if min, ok := ctx.Value(staleKey{}).(int64); ok && m.servable(s, min, ttl, now, db.MaxStale) {
+		val := s.val.(T)
+		if s.flight == nil {
+			f := &memoFlight{version: v.n, started: now, done: make(chan struct{})}
+			s.flight = f
+			bg := freshOnly(context.WithoutCancel(ctx), v, at)
+			db.background.Add(1)
+			go func() {
+				defer db.background.Done()
+				db.backgroundSlots <- struct{}{}
+				defer func() { <-db.backgroundSlots }()
+				if !f.claimed.CompareAndSwap(false, true) {
+					return // a request that needed it computed it
+				}
+				bg, cancel := context.WithTimeout(bg, backgroundTimeout)
+				defer cancel()
+				defer func() { recover() }() // f.err says it failed
+				runFlight(m, key, s, f, bg, fn, size)
+			}()
 		}
 		m.mu.Unlock()
-		return val, err
+		return val, nil
+	}
+	f := s.flight
+	mine := false
+	if f == nil || f.version < v.n {
+		f = &memoFlight{version: v.n, started: now, done: make(chan struct{})}
+		f.claimed.Store(true)
+		s.flight = f
+		mine = true
 	}
 	m.mu.Unlock()
+	if mine || f.claimed.CompareAndSwap(false, true) {
+		// Ours to compute: a new computation, or one queued for the
+		// background that has not started (rather than wait for a slot).
+		runFlight(m, key, s, f, freshOnly(ctx, version{f.version, v.epoch}, f.started), fn, size)
+		if f.err != nil {
+			return zero, f.err
+		}
+		return f.val.(T), nil
+	}
 	select {
-	case <-e.done:
+	case <-f.done:
 	case <-ctx.Done():
-		var zero T
 		return zero, ctx.Err()
 	}
-	if e.err != nil {
+	if f.err != nil {
 		// The first caller failed (perhaps its request was cancelled):
 		// try for this one.
-		return fn()
+		return fn(freshOnly(ctx, v, at))
 	}
-	return e.val.(T), nil
+	return f.val.(T), nil
+}
+
+// Settle waits until the recomputations that serving stale values has
+// started in the background are done: a test's next request then gets the
+// fresh value, and a server that stops leaves nothing half done.
+func (db *DB) Settle() { db.background.Wait() }
+
+// errFlightPanicked is a computation's error when fn panicked.
+var errFlightPanicked = errors.New("store: a cached value's computation panicked")
+
+// runFlight computes flight f of slot s (under key) with fn, keeps its
+// value unless a newer one is kept already, and lets its waiters go.
+func runFlight[T any](m *memo, key string, s *memoSlot, f *memoFlight, ctx context.Context, fn func(context.Context) (T, error), size func(T) int) {
+	f.err = errFlightPanicked
+	defer func() {
+		m.mu.Lock()
+		if s.flight == f {
+			s.flight = nil
+		}
+		if f.err == nil && m.entries[key] == s && (!s.ok || f.version >= s.version) {
+			n := size(f.val.(T))
+			m.bytes += n - s.size
+			s.ok, s.val, s.version, s.computed, s.size = true, f.val, f.version, f.started, n
+		}
+		m.mu.Unlock()
+		close(f.done)
+	}()
+	val, err := fn(ctx)
+	f.val, f.err = val, err
+}
+
+// observe records that data version v was current at time at; it reports
+// false when v is older than the newest version seen.
+// Another epoch (a restore, a migration) drops every value.
+func (m *memo) observe(v version, at, now time.Time, maxStale time.Duration) bool {
+	if m.entries == nil || v.epoch != m.epoch {
+		m.epoch, m.version, m.seen = v.epoch, v.n, at
+		m.entries, m.lastSeen, m.bytes = map[string]*memoSlot{}, map[int64]time.Time{}, 0
+		return true
+	}
+	switch {
+	case v.n < m.version:
+		return false
+	case v.n > m.version:
+		m.lastSeen[m.version] = m.seen
+		for n, t := range m.lastSeen {
+			if now.Sub(t) > maxStale {
+				delete(m.lastSeen, n)
+			}
+		}
+		m.version, m.seen = v.n, at
+	case at.After(m.seen):
+		m.seen = at
+	}
+	return true
+}
+
+// expired reports whether a value that depends on the clock is past its
+// ttl (0: it does not depend on the clock).
+func (s *memoSlot) expired(ttl time.Duration, now time.Time) bool {
+	return ttl > 0 && now.Sub(s.computed) >= ttl
+}
+
+// servable reports whether s's value, not fresh, may be served to a
+// request whose own writes are at minVersion: it is at least that new,
+// and it was last known to be current at most maxStale ago.
+func (m *memo) servable(s *memoSlot, minVersion int64, ttl time.Duration, now time.Time, maxStale time.Duration) bool {
+	if !s.ok || s.version < minVersion || maxStale <= 0 {
+		return false
+	}
+	var current time.Time // until when the value was known to be current
+	if s.version == m.version {
+		current = now
+	} else if t, ok := m.lastSeen[s.version]; ok {
+		current = t
+	} else {
+		return false
+	}
+	if ttl > 0 && s.computed.Add(ttl).Before(current) {
+		current = s.computed.Add(ttl)
+	}
+	return now.Sub(current) <= maxStale
 }

@@ -151,7 +151,7 @@ LEFT JOIN institutions i ON i.id = a.institution_id`
 	if len(searchTerms(q.Q)) > 0 {
 		setup = db.d.searchCountSetup()
 	}
-	total, err := Memo(ctx, db, fmt.Sprintf("store.postcount\x00%s\x00%q", count, args), func() (int, error) {
+	total, err := Memo(ctx, db, fmt.Sprintf("store.postcount\x00%s\x00%q", count, args), func(ctx context.Context) (int, error) {
 		var n int
 		if setup == "" {
 			err := db.sql.QueryRowContext(ctx, count, args...).Scan(&n)
@@ -192,7 +192,7 @@ const walkRows = 5000
 // selects total posts: whether the words match many posts is their share
 // of all posts (both counts cached).
 func (db *DB) searchPageWhere(ctx context.Context, q PostQuery, total int) (string, []any, error) {
-	all, err := Memo(ctx, db, "store.postcount.all", func() (int, error) {
+	all, err := Memo(ctx, db, "store.postcount.all", func(ctx context.Context) (int, error) {
 		var n int
 		err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts`).Scan(&n)
 		return n, err

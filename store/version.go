@@ -16,10 +16,40 @@ const versionTable = "data_version"
 // aggregates, in this process or any other. Sign-in state (users,
 // sessions, API tokens) and collector runs do not count.
 func (db *DB) DataVersion(ctx context.Context) (int64, error) {
-	if v, ok := ctx.Value(versionKey{}).(int64); ok {
-		return v, nil
+	v, _, err := db.versionAt(ctx)
+	return v.n, err
+}
+
+// version is the data version (n) and its epoch, which a restore or a
+// migration moves on: values cached in another epoch are never served.
+type version struct{ n, epoch int64 }
+
+// pinned is a version read once for a request, with the time the read
+// started: the version was current then.
+type pinned struct {
+	v  version
+	at time.Time
+}
+
+// versionAt returns the data version and a time at which it was current
+// (the version pinned in ctx, else read now).
+func (db *DB) versionAt(ctx context.Context) (version, time.Time, error) {
+	if p, ok := ctx.Value(versionKey{}).(pinned); ok {
+		return p.v, p.at, nil
 	}
-	return db.versions.read(ctx, db)
+	// A read that this request waits for starts after now.
+	at := db.memoNow()
+	v, err := db.versions.read(ctx, db)
+	return v, at, err
+}
+
+// memoNow is the memo's clock: real time, which the stale bound is
+// measured in (tests replace it).
+func (db *DB) memoNow() time.Time {
+	if db.memoClock != nil {
+		return db.memoClock()
+	}
+	return time.Now()
 }
 
 // versionReads shares the reads of the data version between requests
@@ -36,11 +66,11 @@ type versionReads struct {
 
 type versionRead struct {
 	done chan struct{}
-	v    int64
+	v    version
 	err  error
 }
 
-func (vr *versionReads) read(ctx context.Context, db *DB) (int64, error) {
+func (vr *versionReads) read(ctx context.Context, db *DB) (version, error) {
 	vr.mu.Lock()
 	if vr.next == nil {
 		vr.next = &versionRead{done: make(chan struct{})}
@@ -58,7 +88,7 @@ func (vr *versionReads) read(ctx context.Context, db *DB) (int64, error) {
 	case <-r.done:
 		return r.v, r.err
 	case <-ctx.Done():
-		return 0, ctx.Err()
+		return version{}, ctx.Err()
 	}
 }
 
@@ -67,7 +97,7 @@ func (vr *versionReads) read(ctx context.Context, db *DB) (int64, error) {
 func (vr *versionReads) run(db *DB, r *versionRead) {
 	for r != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), versionReadTimeout)
-		r.err = db.sql.QueryRowContext(ctx, `SELECT n FROM `+versionTable+` WHERE id = 1`).Scan(&r.v)
+		r.err = db.sql.QueryRowContext(ctx, `SELECT n, epoch FROM `+versionTable+` WHERE id = 1`).Scan(&r.v.n, &r.v.epoch)
 		cancel()
 		close(r.done)
 		vr.mu.Lock()
@@ -88,11 +118,22 @@ type versionKey struct{}
 // query. Use it for one request, not for longer: a pinned version does not
 // see later writes.
 func (db *DB) PinVersion(ctx context.Context) (context.Context, error) {
-	v, err := db.DataVersion(ctx)
+	if _, ok := ctx.Value(versionKey{}).(pinned); ok {
+		return ctx, nil
+	}
+	v, at, err := db.versionAt(ctx)
 	if err != nil {
 		return ctx, err
 	}
-	return context.WithValue(ctx, versionKey{}, v), nil
+	return context.WithValue(ctx, versionKey{}, pinned{v, at}), nil
+}
+
+// bumpEpoch starts a new epoch of the data version in tx: a restore or a
+// migration, after which no value cached before may be served, not even
+// stale.
+func bumpEpoch(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE `+versionTable+` SET epoch = epoch + 1, n = n + 1 WHERE id = 1`)
+	return err
 }
 
 // writeTx is inTx for transactions that change aggregated data: it bumps

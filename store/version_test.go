@@ -127,7 +127,7 @@ func TestMemoInvalidatedByWrites(t *testing.T) {
 	fivePosts(t, db)
 	other := open()
 	var computed atomic.Int32
-	count := func() (int64, error) {
+	count := func(context.Context) (int64, error) {
 		computed.Add(1)
 		c, err := db.Counts(ctx)
 		return c.Posts, err

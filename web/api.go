@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -41,8 +42,8 @@ func (s *Server) apiLeaderboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// The same for every caller: encoded once per data version.
-	body, err := store.MemoBytes(r.Context(), s.db, fmt.Sprintf("web.api.leaderboard\x00%p\x00%s", s, p), func() ([]byte, error) {
-		t, err := s.loadAudience(r.Context())
+	body, err := store.MemoBytes(r.Context(), s.db, fmt.Sprintf("web.api.leaderboard\x00%p\x00%s", s, p), 0, func(ctx context.Context) ([]byte, error) {
+		t, err := s.loadAudience(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -199,6 +199,9 @@ func (s *Server) importPost(w http.ResponseWriter, r *http.Request) error {
 		if err != nil && kopuro.ErrorCode(err) == kopuro.EInternal {
 			s.log.Error("import failed", "id", j.RequestID, "job", j.ID, "file", j.File, "err", err)
 		}
+		// Noted before the job shows as done: the user's next page shows
+		// what they imported.
+		s.noteWrite(ctx, j.User)
 		j.finish(rep, coded, err, s.db.Now())
 	})
 	if err != nil {

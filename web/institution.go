@@ -49,8 +49,8 @@ func (s *Server) institution(w http.ResponseWriter, r *http.Request) error {
 		_, err = serveCSV(w, r, pr.Charts)
 		return err
 	}
-	return s.cachedPage(w, r, p, "institution", true, func() error {
-		pr, err := s.loadProfile(r.Context(), r, p)
+	return s.cachedPage(w, r, p, "institution", true, func(ctx context.Context) error {
+		pr, err := s.loadProfile(ctx, r.WithContext(ctx), p)
 		p.Data, p.Charts = pr, true
 		return err
 	})

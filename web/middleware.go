@@ -10,7 +10,8 @@ import (
 // chain wraps the routes in what every request passes through, outermost
 // first: cross-origin protection (a POST, PUT, PATCH or DELETE that a
 // browser says came from another site is refused before anything runs),
-// then authentication.
+// then authentication; after a signed-in user's POST, PUT, PATCH or
+// DELETE, the data version is noted as theirs (stale.go).
 func (s *Server) chain(routes http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -22,5 +23,8 @@ func (s *Server) chain(routes http.Handler) http.Handler {
 			r = s.authenticate(w, r)
 		}
 		routes.ServeHTTP(w, r)
+		if u := currentUser(r); u != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
+			s.noteWrite(r.Context(), u.ID)
+		}
 	}))
 }

@@ -15,7 +15,7 @@ import (
 // are built from, computed once per data version (store.Memo): the
 // returned table is shared and must not be modified.
 func (s *Server) loadAudience(ctx context.Context) (audienceTable, error) {
-	return store.Memo(ctx, s.db, "web.audience", func() (audienceTable, error) { return s.buildAudience(ctx) })
+	return store.Memo(ctx, s.db, "web.audience", s.buildAudience)
 }
 
 func (s *Server) buildAudience(ctx context.Context) (audienceTable, error) {
@@ -44,8 +44,8 @@ type leaderboardView struct {
 // per-platform leaderboards.
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
 	p := s.newPage(w, r, "overview.title")
-	return s.cachedPage(w, r, p, "overview", false, func() error {
-		t, err := s.loadAudience(r.Context())
+	return s.cachedPage(w, r, p, "overview", false, func(ctx context.Context) error {
+		t, err := s.loadAudience(ctx)
 		if err != nil {
 			return err
 		}
@@ -67,25 +67,27 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
 // profile's data freshness and advice) is served from the cache.
 const clockMinute = time.Minute
 
-// cachedPage renders template name for p once fill has set p.Data. A
-// visitor (nobody signed in) is served the copy rendered for the same
-// language and URL since the data last changed (store.MemoBytes), and
-// for a page that reads the clock, within the same minute: a page is the
-// same for every visitor, and rendering it costs far more than sending
-// it. Signed-in users see their own page, rendered each time.
-func (s *Server) cachedPage(w http.ResponseWriter, r *http.Request, p *page, name string, clock bool, fill func() error) error {
+// cachedPage renders template name for p once fill has set p.Data
+// (computing with the context it is given). A visitor (nobody signed in)
+// is served the copy rendered for the same language and URL since the
+// data last changed (store.MemoBytes), and for a page that reads the
+// clock, within the last minute: a page is the same for every visitor,
+// and rendering it costs far more than sending it. Signed-in users see
+// their own page, rendered each time.
+func (s *Server) cachedPage(w http.ResponseWriter, r *http.Request, p *page, name string, clock bool, fill func(context.Context) error) error {
 	if p.User != nil || s.dev {
-		if err := fill(); err != nil {
+		if err := fill(r.Context()); err != nil {
 			return err
 		}
 		return s.render(w, name, p)
 	}
 	key := fmt.Sprintf("web.page\x00%p\x00%s\x00%s\x00%s", s, name, p.Lang, r.URL.RequestURI())
+	ttl := time.Duration(0)
 	if clock {
-		key += "\x00" + s.db.Now().UTC().Truncate(clockMinute).Format(time.RFC3339)
+		ttl = clockMinute
 	}
-	body, err := store.MemoBytes(r.Context(), s.db, key, func() ([]byte, error) {
-		if err := fill(); err != nil {
+	body, err := store.MemoBytes(r.Context(), s.db, key, ttl, func(ctx context.Context) ([]byte, error) {
+		if err := fill(ctx); err != nil {
 			return nil, err
 		}
 		var b bufferedResponse

@@ -12,7 +12,7 @@ import (
 
 // pageRoutes registers the dashboard pages beyond the overview.
 func (s *Server) pageRoutes() {
-	s.handle("GET /leaderboards", s.leaderboards)
+	s.handle("GET /leaderboards", s.mayBeStale(s.leaderboards))
 	s.handle("GET /compare", s.compare)
 	s.handle("GET /goals", s.goalsPage)
 	s.handle("POST /goals", s.goalsPost)

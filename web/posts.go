@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -151,8 +152,8 @@ func (s *Server) posts(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := s.newPage(w, r, "explorer.title")
-	return s.cachedPage(w, r, p, "posts", false, func() error {
-		d, err := s.explorer(r, form, q)
+	return s.cachedPage(w, r, p, "posts", false, func(ctx context.Context) error {
+		d, err := s.explorer(r.WithContext(ctx), form, q)
 		p.Data = d
 		return err
 	})

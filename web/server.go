@@ -73,6 +73,9 @@ type Server struct {
 	// pdfSlots bounds the Chromium processes the public report page may
 	// start at once (report.go).
 	pdfSlots chan struct{}
+	// writes remembers each user's last change, which the pages that may
+	// be stale never hide from them (stale.go).
+	writes recentWrites
 }
 
 // New builds a Server and parses its templates.
@@ -114,18 +117,18 @@ func New(cfg Config) (*Server, error) {
 // routes lists every endpoint; one file per resource holds the handlers.
 func (s *Server) routes() {
 	s.mux.Handle("GET /static/", s.static)
-	s.handle("GET /{$}", s.overview)
-	s.handle("GET /institutions/{code}", s.institution)
+	s.handle("GET /{$}", s.mayBeStale(s.overview))
+	s.handle("GET /institutions/{code}", s.mayBeStale(s.institution))
 	s.reportRoutes()
 	s.pageRoutes()
 	s.planPageRoutes()
 	s.importRoutes()
 	s.handle("GET /api/v1/institutions", s.apiInstitutions)
-	s.handle("GET /api/v1/leaderboard", s.apiLeaderboard)
+	s.handle("GET /api/v1/leaderboard", s.mayBeStale(s.apiLeaderboard))
 	s.handle("POST /api/v1/classify", s.apiClassify)
 	s.planRoutes()
 	s.handle("POST /api/v1/accounts", s.apiAddAccount)
-	s.handle("GET /posts", s.posts)
+	s.handle("GET /posts", s.mayBeStale(s.posts))
 	s.codingRoutes()
 	s.handle("GET /api/v1/openapi.json", s.apiOpenAPI)
 	s.handle("GET /login", s.loginPage)

@@ -36,6 +36,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := db.MapReads(ctx); err != nil {
+		return err
+	}
 	trusted, err := web.ParseTrustedProxies(proxies)
 	if err != nil {
 		return err
