@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"strings"
 
@@ -78,7 +79,33 @@ type postKey struct {
 // it returns nil and nothing is if it returns an error (or the process
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
-	return db.writeTx(ctx, func(tx *sql.Tx) error {
+	before, after := db.d.importConn()
+	if before == "" {
+		return db.importTx(ctx, db.sql.BeginTx, fn)
+	}
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, before); err != nil {
+		return err
+	}
+	err = db.importTx(ctx, conn.BeginTx, fn)
+	// Put back even when ctx is done, so the pooled connection is as it was.
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), after); rerr != nil {
+		// A connection that cannot be put back must not be reused.
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+		if err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// importTx runs an import in a write transaction begun by begin.
+func (db *DB) importTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*ImportTx) error) error {
+	return db.writeTxWith(ctx, begin, func(tx *sql.Tx) error {
 		it := &ImportTx{db: db, tx: tx, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
 			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
 		if q := db.d.bulkLoad(); q != "" {

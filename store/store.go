@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
 	"sort"
@@ -113,6 +114,12 @@ func migrations(dialect string) ([]migration, error) {
 
 // Migrate applies every migration not yet applied, each in one transaction.
 func (db *DB) Migrate(ctx context.Context) error {
+	return db.migrateTo(ctx, math.MaxInt)
+}
+
+// migrateTo applies the migrations not yet applied up to version last (a
+// test's way to make a store as an older Kopuro left it).
+func (db *DB) migrateTo(ctx context.Context, last int) error {
 	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 		return err
 	}
@@ -125,7 +132,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return err
 	}
 	for _, m := range ms {
-		if applied[m.version] {
+		if applied[m.version] || m.version > last {
 			continue
 		}
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
@@ -211,7 +218,12 @@ func splitStatements(s string) []string {
 
 // inTx runs fn in a transaction, committing on success.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	return db.inTxWith(ctx, db.sql.BeginTx, fn)
+}
+
+// inTxWith is inTx in a transaction begun by begin.
+func (db *DB) inTxWith(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
+	tx, err := begin(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -99,7 +99,13 @@ func (db *DB) PinVersion(ctx context.Context) (context.Context, error) {
 // the data version in the same transaction, so that the bump commits (or
 // rolls back) with the change.
 func (db *DB) writeTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTxWith(ctx, db.sql.BeginTx, fn)
+}
+
+// writeTxWith is writeTx in a transaction begun by begin (a connection's
+// own BeginTx when the transaction needs that connection's settings).
+func (db *DB) writeTxWith(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
+	return db.inTxWith(ctx, begin, func(tx *sql.Tx) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
