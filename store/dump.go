@@ -60,9 +60,13 @@ func tables() ([]string, error) {
 		return nil, err
 	}
 	var out []string
+	seen := map[string]bool{}
 	for _, m := range ms {
 		for _, match := range createTableRE.FindAllStringSubmatch(m.sql, -1) {
-			if t := strings.ToLower(match[1]); t != versionTable {
+			// A table a later migration rebuilds (0008: post_hashtags)
+			// keeps the place where it was first made.
+			if t := strings.ToLower(match[1]); t != versionTable && !seen[t] {
+				seen[t] = true
 				out = append(out, t)
 			}
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"strings"
 
@@ -83,18 +84,39 @@ type postKey struct {
 // it returns nil and nothing is if it returns an error (or the process
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
-	var on txBeginner = db.sql
-	var conn *sql.Conn
-	if db.d.copyImport {
-		// COPY needs the driver's connection, which only a connection
-		// taken from the pool gives, with the transaction begun on it.
-		var err error
-		if conn, err = db.sql.Conn(ctx); err != nil {
-			return err
-		}
-		defer conn.Close()
-		on = conn
+	before, after := db.d.importConn()
+	if before == "" && !db.d.copyImport {
+		return db.importTx(ctx, db.sql, nil, fn)
 	}
+	// The import needs one connection of the pool: for settings that hold
+	// only during the import, or for COPY, which needs the driver's own
+	// connection with the transaction begun on it.
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if before == "" {
+		return db.importTx(ctx, conn, conn, fn)
+	}
+	if _, err := conn.ExecContext(ctx, before); err != nil {
+		return err
+	}
+	err = db.importTx(ctx, conn, conn, fn)
+	// Put back even when ctx is done, so the pooled connection is as it was.
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), after); rerr != nil {
+		// A connection that cannot be put back must not be reused.
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+		if err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// importTx runs an import in a write transaction begun on on; conn is
+// that connection when the import holds one of its own, else nil.
+func (db *DB) importTx(ctx context.Context, on txBeginner, conn *sql.Conn, fn func(*ImportTx) error) error {
 	return db.writeTxOn(ctx, on, func(tx *sql.Tx) error {
 		it := &ImportTx{db: db, tx: tx, conn: conn, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
 			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
@@ -339,7 +361,7 @@ func (t *ImportTx) putPost(ctx context.Context, p kopuro.Post, coding *kopuro.Co
 		nullInt(p.Likes), nullInt(p.Comments), nullInt(p.Shares), nullInt(p.Views), nullInt(p.Saves),
 		strings.Join(p.Hashtags, " "), strings.Join(p.Mentions, " "),
 		p.Source.Format, p.Source.File, p.Source.Version, imported.Unix()}, key: k, tags: p.Hashtags, coding: coding})
-	if len(t.pending) >= t.batchSize() {
+	if len(t.pending) >= postBatch {
 		return t.flushPosts(ctx)
 	}
 	return nil

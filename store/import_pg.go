@@ -106,19 +106,6 @@ const (
 	pgTagsUpsert = `INSERT INTO post_hashtags (post_id, tag) SELECT * FROM unnest(?::bigint[], ?::text[]) ON CONFLICT DO NOTHING`
 )
 
-// pgPostBatch is how many posts one flush writes on PostgreSQL: a
-// statement costs a round trip and a plan whatever its length, and the
-// server's work per row is the same in a long one.
-const pgPostBatch = 1024
-
-// batchSize is how many posts wait before a flush.
-func (t *ImportTx) batchSize() int {
-	if t.db.d.copyImport {
-		return pgPostBatch
-	}
-	return postBatch
-}
-
 // columnArrays turns rows of statement arguments (string, int, int64 or
 // nil, as the portable batch binds them) into one array per column of
 // types: []string for text, []pgtype.Int8 for bigint (nil is NULL).

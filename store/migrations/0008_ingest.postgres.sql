@@ -1,0 +1,5 @@
+-- Cheaper writes for large imports: the SQLite side rebuilds post_hashtags
+-- WITHOUT ROWID (0008_ingest.sqlite.sql). PostgreSQL has no rowid to drop
+-- (its tables are heaps beside their primary key), so nothing changes here;
+-- the migration exists so that both stores reach schema 8 and dumps move
+-- between them.
