@@ -30,3 +30,22 @@ func MmapSize(t testing.TB, db *DB) int64 {
 	}
 	return n
 }
+
+// MemoEntries is how many keys the aggregate cache holds.
+func MemoEntries(db *DB) int {
+	db.memo.mu.Lock()
+	defer db.memo.mu.Unlock()
+	return len(db.memo.entries)
+}
+
+// MemoMaxEntries is how many keys the aggregate cache holds at most.
+const MemoMaxEntries = memoMaxEntries
+
+// SetDataVersion sets the data version's number behind the store's back,
+// as a restore made outside Kopuro would.
+func SetDataVersion(t testing.TB, db *DB, n int64) {
+	t.Helper()
+	if _, err := db.sql.Exec(`UPDATE `+versionTable+` SET n = `+db.d.rebind(`?`)+` WHERE id = 1`, n); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -36,8 +36,8 @@ const backgroundTimeout = 10 * time.Minute
 
 // memo caches values computed from the store's data, each with the data
 // version it was computed at. It holds at most maxEntries values and
-// about maxBytes bytes (as sized by the caller); past either it starts
-// afresh.
+// about maxBytes bytes (as sized by the caller); past either it drops what
+// can no longer be served (evict), and starts afresh if that is not enough.
 type memo struct {
 	maxEntries int
 	maxBytes   int
@@ -146,7 +146,7 @@ func memoize[T any](ctx context.Context, db *DB, m *memo, key string, ttl time.D
 		v, at = version{m.version, m.epoch}, m.seen
 	}
 	if len(m.entries) >= m.maxEntries || m.bytes > m.maxBytes {
-		m.entries, m.bytes = map[string]*memoSlot{}, 0
+		m.evict(now, db.MaxStale)
 	}
 	s := m.entries[key]
 	if s == nil {
@@ -213,7 +213,9 @@ func memoize[T any](ctx context.Context, db *DB, m *memo, key string, ttl time.D
 
 // Settle waits until the recomputations that serving stale values has
 // started in the background are done: a test's next request then gets the
-// fresh value, and a server that stops leaves nothing half done.
+// fresh value. A server that stops does not call it: closing the store
+// lets the queries under way finish and refuses new ones, so a
+// recomputation then fails and keeps nothing.
 func (db *DB) Settle() { db.background.Wait() }
 
 // errFlightPanicked is a computation's error when fn panicked.
@@ -233,6 +235,12 @@ func runFlight[T any](m *memo, key string, s *memoSlot, f *memoFlight, ctx conte
 			m.bytes += n - s.size
 			s.ok, s.val, s.version, s.computed, s.size = true, f.val, f.version, f.started, n
 		}
+		if f.err != nil && !s.ok && s.flight == nil && m.entries[key] == s {
+			// Nothing to keep: an empty slot per failed key (a profile of
+			// an unknown institution, asked again and again) would fill
+			// the cache and empty it of every value worth keeping.
+			delete(m.entries, key)
+		}
 		m.mu.Unlock()
 		close(f.done)
 	}()
@@ -250,6 +258,14 @@ func (m *memo) observe(v version, at, now time.Time, maxStale time.Duration) boo
 		return true
 	}
 	switch {
+	case v.n < m.version && at.Sub(m.seen) > versionBackAfter:
+		// A read that began well after the newest version was last seen
+		// found an older one: the store's version went back (a restore
+		// made outside Kopuro, such as pg_restore, while the server ran).
+		// Nothing cached is of this data.
+		m.version, m.seen = v.n, at
+		m.entries, m.lastSeen, m.bytes = map[string]*memoSlot{}, map[int64]time.Time{}, 0
+		return true
 	case v.n < m.version:
 		return false
 	case v.n > m.version:
@@ -264,6 +280,35 @@ func (m *memo) observe(v version, at, now time.Time, maxStale time.Duration) boo
 		m.seen = at
 	}
 	return true
+}
+
+// versionBackAfter is how long after the newest data version was last
+// seen a read of an older one means that the version went back, not that
+// the read began before a write that a concurrent read already saw (reads
+// of the version take milliseconds). Until then, values of the overwritten
+// data may be served as fresh.
+const versionBackAfter = time.Minute
+
+// evict makes room when the cache is full: it drops the values that can
+// no longer be served — neither of the newest version nor known current
+// within maxStale — and that no computation is filling; only if that is
+// not enough does it start afresh. Values survive writes (they may be
+// served stale), so without this the cache would fill with dead values
+// and then lose the live ones with them.
+func (m *memo) evict(now time.Time, maxStale time.Duration) {
+	for key, s := range m.entries {
+		if s.flight != nil || (s.ok && s.version == m.version) {
+			continue
+		}
+		if t, ok := m.lastSeen[s.version]; s.ok && ok && now.Sub(t) <= maxStale {
+			continue
+		}
+		m.bytes -= s.size
+		delete(m.entries, key)
+	}
+	if len(m.entries) >= m.maxEntries || m.bytes > m.maxBytes {
+		m.entries, m.bytes = map[string]*memoSlot{}, 0
+	}
 }
 
 // expired reports whether a value that depends on the clock is past its

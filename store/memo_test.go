@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -176,14 +177,21 @@ func TestMemoBackgroundBounded(t *testing.T) {
 	fivePosts(t, db) // six posts
 	var running, most atomic.Int32
 	gate := make(chan struct{})
-	gated := func(ctx context.Context) (int64, error) {
-		n := running.Add(1)
-		defer running.Add(-1)
-		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+	var startedMu sync.Mutex
+	started := map[int]bool{}
+	gated := func(i int) func(ctx context.Context) (int64, error) {
+		return func(ctx context.Context) (int64, error) {
+			startedMu.Lock()
+			started[i] = true
+			startedMu.Unlock()
+			n := running.Add(1)
+			defer running.Add(-1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			<-gate
+			c, err := db.Counts(ctx)
+			return c.Posts, err
 		}
-		<-gate
-		c, err := db.Counts(ctx)
-		return c.Posts, err
 	}
 	direct := func(ctx context.Context) (int64, error) {
 		c, err := db.Counts(ctx)
@@ -199,12 +207,27 @@ func TestMemoBackgroundBounded(t *testing.T) {
 	}
 	addPost(t, db, "p7")
 	for i := range keys {
-		if n, err := store.Memo(visitor, db, key(i), gated); err != nil || n != 6 {
+		if n, err := store.Memo(visitor, db, key(i), gated(i)); err != nil || n != 6 {
 			t.Fatalf("%s while recomputing: %d, %v; want the stale 6", key(i), n, err)
 		}
 	}
-	// The last key's recomputation is still queued behind the gated ones.
-	if n, err := store.Memo(ctx, db, key(keys-1), direct); err != nil || n != 7 {
+	// Once every slot holds a gated recomputation, the keys whose
+	// recomputation has not started are queued behind them.
+	for int(running.Load()) < store.BackgroundSlots(db) {
+		time.Sleep(time.Millisecond)
+	}
+	queued := -1
+	startedMu.Lock()
+	for i := range keys {
+		if !started[i] {
+			queued = i
+		}
+	}
+	startedMu.Unlock()
+	if queued < 0 {
+		t.Fatalf("every recomputation started: more than %d ran at once", store.BackgroundSlots(db))
+	}
+	if n, err := store.Memo(ctx, db, key(queued), direct); err != nil || n != 7 {
 		t.Fatalf("a request needing a queued value: %d, %v; want 7", n, err)
 	}
 	close(gate)
@@ -269,5 +292,86 @@ func TestMapReads(t *testing.T) {
 				t.Errorf("%s: mmap_size %d, want the file mapped", dsn, n)
 			}
 		}
+	}
+}
+
+// A computation that fails leaves no entry behind: a key asked again and
+// again with an error (an unknown institution's profile) must not fill the
+// cache, whose emptying would lose every value worth keeping.
+func TestMemoFailureLeavesNoEntry(t *testing.T) {
+	db := storetest.New(t)
+	fivePosts(t, db)
+	fail := func(context.Context) (int64, error) { return 0, errors.New("no such institution") }
+	for i := range 10 {
+		if _, err := store.Memo(ctx, db, fmt.Sprint("unknown", i), fail); err == nil {
+			t.Fatal("the error was lost")
+		}
+	}
+	if n := store.MemoEntries(db); n != 0 {
+		t.Errorf("%d entries after 10 failed computations, want 0", n)
+	}
+}
+
+// A full cache drops the values that can no longer be served (of an older
+// version, past the stale bound) and keeps the current ones.
+func TestMemoFullKeepsLiveValues(t *testing.T) {
+	db := storetest.New(t)
+	fivePosts(t, db)
+	db.MaxStale = 0 // older versions' values cannot be served
+	one := func(context.Context) (int64, error) { return 1, nil }
+	dead := store.MemoMaxEntries - 10
+	for i := range dead {
+		if _, err := store.Memo(ctx, db, fmt.Sprint("old", i), one); err != nil {
+			t.Fatal(err)
+		}
+	}
+	addPost(t, db, "p7")
+	calls := 0
+	live := func(context.Context) (int64, error) { calls++; return 2, nil }
+	if _, err := store.Memo(ctx, db, "live", live); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 { // past the bound
+		if _, err := store.Memo(ctx, db, fmt.Sprint("new", i), one); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := store.MemoEntries(db); n != 21 {
+		t.Errorf("%d entries, want the 21 of the current version", n)
+	}
+	if v, err := store.Memo(ctx, db, "live", live); err != nil || v != 2 || calls != 1 {
+		t.Errorf("live value %d (%v) after %d computations, want 2 computed once", v, err, calls)
+	}
+}
+
+// When the store's data version goes back (a restore made outside Kopuro,
+// such as pg_restore, while the server runs), what was cached is of the
+// overwritten data: it is dropped once a read begun well after the newest
+// version was last seen finds the older one.
+func TestMemoVersionGoesBack(t *testing.T) {
+	db := storetest.New(t)
+	fivePosts(t, db)
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	store.SetMemoClock(db, func() time.Time { return now })
+	calls := 0
+	count := func(context.Context) (int64, error) { calls++; return int64(calls), nil }
+	get := func() int64 {
+		t.Helper()
+		v, err := store.Memo(ctx, db, "k", count)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	get()
+	n, _ := store.VersionOf(t, db)
+	store.SetDataVersion(t, db, n-3)
+	now = now.Add(time.Second)
+	if v := get(); v != 1 {
+		t.Errorf("a lower version read just after the newest: computed again (%d); a read begun before a write is not a restore", v)
+	}
+	now = now.Add(2 * time.Minute)
+	if v := get(); v != 2 {
+		t.Errorf("a lower version read two minutes after the newest was seen: %d, want it computed again (2)", v)
 	}
 }
