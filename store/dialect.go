@@ -92,19 +92,6 @@ func (d dialect) mappedDSN(driverDSN string) string {
 	return driverDSN + "&_pragma=mmap_size(2147483648)"
 }
 
-// bulkLoad is the statement an import transaction runs first ("" for
-// none). SQLite's page cache (2 MiB by default) is too small for the
-// indexes a large import writes into: pages were written out and read back
-// again and again. 32 MiB took a third off an import's wall time at 100 000
-// posts; the cache stays that size however large the file, and the setting
-// lasts only as long as the connection.
-func (d dialect) bulkLoad() string {
-	if d.name == "postgres" {
-		return ""
-	}
-	return `PRAGMA cache_size = -32768`
-}
-
 // analyzeAfterPosts is how many posts an import writes before it refreshes
 // the planner's statistics (bulkLoaded).
 const analyzeAfterPosts = 10000
@@ -246,23 +233,30 @@ func (d dialect) searchCountSetup() string {
 }
 
 // importConn returns the statements an import runs on its connection
-// before its transaction begins and after it ends ("" for none). SQLite
-// keeps a statement journal for every multi-row statement of a
-// transaction (to undo that statement alone if it fails), with a copy of
-// each page the statement changes; beyond 64 KiB it goes to a temporary
-// file: 11.5 CPU s, nearly all system calls, of an import of 1 M posts.
-// In memory (temp_store, read when the write transaction begins) it took
-// 7.9 CPU s (SQLite allocates it in 1 KiB chunks and frees them after
-// every statement), and the writer 3 CPU s less in all, the system time
-// 9 s less. It is only ever needed to undo one statement,
+// before its transaction begins and after it ends (none on PostgreSQL).
+// Both settings last as long as the connection, which the pool keeps after
+// the import, so each is put back afterwards.
+//
+// cache_size: SQLite's page cache (2 MiB by default) is too small for the
+// indexes a large import writes into: pages were written out and read back
+// again and again. 32 MiB took a third off an import's wall time at 100 000
+// posts; the cache stays that size however large the file.
+//
+// temp_store: SQLite keeps a statement journal for every multi-row
+// statement of a transaction (to undo that statement alone if it fails),
+// with a copy of each page the statement changes; beyond 64 KiB it goes to
+// a temporary file: 11.5 CPU s, nearly all system calls, of an import of
+// 1 M posts. In memory (temp_store, read when the write transaction
+// begins) it took 7.9 CPU s (SQLite allocates it in 1 KiB chunks and frees
+// them after every statement), and the writer 3 CPU s less in all, the
+// system time 9 s less. It is only ever needed to undo one statement,
 // never after a crash: a killed import still leaves nothing, as the WAL
 // keeps the uncommitted frames out of the store. Its size is bounded by the
-// pages one statement of a batch touches, not by the file. The setting is
-// put back afterwards, since a pooled connection outlives the import and
-// temp_store also keeps sorts in memory.
-func (d dialect) importConn() (before, after string) {
+// pages one statement of a batch touches, not by the file.
+func (d dialect) importConn() (before, after []string) {
 	if d.name == "postgres" {
-		return "", ""
+		return nil, nil
 	}
-	return `PRAGMA temp_store = MEMORY`, `PRAGMA temp_store = DEFAULT`
+	return []string{`PRAGMA cache_size = -32768`, `PRAGMA temp_store = MEMORY`},
+		[]string{`PRAGMA cache_size = -2000`, `PRAGMA temp_store = DEFAULT`}
 }

@@ -18,7 +18,7 @@ import (
 type ImportTx struct {
 	db       *DB
 	tx       *sql.Tx
-	conn     *sql.Conn // tx's connection, for COPY (nil on SQLite)
+	conn     *sql.Conn // tx's connection when the import holds one (COPY needs it), else nil
 	insts    map[string]int64
 	accounts map[kopuro.AccountRef]int64
 	posts    map[postKey]int64
@@ -85,7 +85,7 @@ type postKey struct {
 // dies: SQLite's journal rolls an unfinished transaction back).
 func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 	before, after := db.d.importConn()
-	if before == "" && !db.d.copyImport {
+	if len(before) == 0 && !db.d.copyImport {
 		return db.importTx(ctx, db.sql, nil, fn)
 	}
 	// The import needs one connection of the pool: for settings that hold
@@ -96,19 +96,21 @@ func (db *DB) Import(ctx context.Context, fn func(*ImportTx) error) error {
 		return err
 	}
 	defer conn.Close()
-	if before == "" {
-		return db.importTx(ctx, conn, conn, fn)
-	}
-	if _, err := conn.ExecContext(ctx, before); err != nil {
-		return err
+	for _, q := range before {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
 	}
 	err = db.importTx(ctx, conn, conn, fn)
 	// Put back even when ctx is done, so the pooled connection is as it was.
-	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), after); rerr != nil {
-		// A connection that cannot be put back must not be reused.
-		conn.Raw(func(any) error { return driver.ErrBadConn })
-		if err == nil {
-			err = rerr
+	for _, q := range after {
+		if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), q); rerr != nil {
+			// A connection that cannot be put back must not be reused.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+			if err == nil {
+				err = rerr
+			}
+			break
 		}
 	}
 	return err
@@ -120,11 +122,6 @@ func (db *DB) importTx(ctx context.Context, on txBeginner, conn *sql.Conn, fn fu
 	return db.writeTxOn(ctx, on, func(tx *sql.Tx) error {
 		it := &ImportTx{db: db, tx: tx, conn: conn, insts: map[string]int64{}, accounts: map[kopuro.AccountRef]int64{}, posts: map[postKey]int64{},
 			stmts: map[string]*sql.Stmt{}, batches: newBatcher(db, tx), pendingKeys: map[postKey]struct{}{}}
-		if q := db.d.bulkLoad(); q != "" {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
 		if err := fn(it); err != nil {
 			return err
 		}

@@ -10,30 +10,37 @@ import (
 )
 
 // TestImportKeepsStatementJournalInMemory: an import runs with temp_store
-// MEMORY (its statement journals stay off disk) and leaves its connection
-// as it found it, whether it commits or fails.
+// MEMORY (its statement journals stay off disk) and a 32 MiB page cache,
+// and leaves its connection as it found it, whether it commits or fails
+// (a pooled connection of a server must not keep 32 MiB each).
 func TestImportKeepsStatementJournalInMemory(t *testing.T) {
 	ctx := context.Background()
 	db := fileStore(t, 0)
 	// One connection: the import's is the one asked afterwards.
 	db.sql.SetMaxOpenConns(1)
-	read := func(tx *ImportTx) int {
-		var n int
-		var err error
-		if tx != nil {
-			err = tx.tx.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&n)
-		} else {
-			err = db.sql.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&n)
+	type settings struct{ tempStore, cacheSize int }
+	read := func(tx *ImportTx) settings {
+		var s settings
+		q := func(pragma string, n *int) {
+			var err error
+			if tx != nil {
+				err = tx.tx.QueryRowContext(ctx, pragma).Scan(n)
+			} else {
+				err = db.sql.QueryRowContext(ctx, pragma).Scan(n)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
+		q(`PRAGMA temp_store`, &s.tempStore)
+		q(`PRAGMA cache_size`, &s.cacheSize)
+		return s
 	}
+	before := read(nil)
 	post := kopuro.Post{Platform: kopuro.Instagram, ExternalID: "j1", Account: kopuro.AccountRef{Platform: kopuro.Instagram, Handle: "@journal"},
 		Published: time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC), Text: "журнал #jr", Likes: kopuro.Known(1)}
 	for _, fail := range []bool{false, true} {
-		var during int
+		var during settings
 		err := db.Import(ctx, func(tx *ImportTx) error {
 			if err := tx.PutPost(ctx, post); err != nil {
 				return err
@@ -50,11 +57,11 @@ func TestImportKeepsStatementJournalInMemory(t *testing.T) {
 		if fail != (err != nil) {
 			t.Fatalf("fail %v: import error %v", fail, err)
 		}
-		if during != 2 {
-			t.Errorf("fail %v: temp_store during the import %d, want 2 (memory)", fail, during)
+		if want := (settings{2, -32768}); during != want {
+			t.Errorf("fail %v: temp_store, cache_size during the import %v, want %v", fail, during, want)
 		}
-		if after := read(nil); after != 0 {
-			t.Errorf("fail %v: temp_store after the import %d, want 0 (default)", fail, after)
+		if after := read(nil); after != before || after.tempStore != 0 {
+			t.Errorf("fail %v: temp_store, cache_size after the import %v, want %v as before (temp_store default)", fail, after, before)
 		}
 	}
 	if p, err := db.Check(ctx); err != nil || len(p) > 0 {
