@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -166,6 +167,18 @@ func Sum(vs ...Value) Value {
 	}
 	if gap {
 		out.Prec = Join(out.Prec, Above)
+	}
+	return out
+}
+
+// SumChanges adds changes of several accounts' figures (growth), which may
+// be negative: unlike Sum, a missing change leaves the known part no bound
+// of the total, so the sum of the known ones is approximate. With no known
+// change it is missing.
+func SumChanges(vs ...Value) Value {
+	out := Sum(vs...)
+	if out.OK() && slices.ContainsFunc(vs, func(v Value) bool { return !v.OK() }) {
+		out.Prec = Join(out.Prec, Approx)
 	}
 	return out
 }

@@ -136,3 +136,30 @@ func TestSum(t *testing.T) {
 	wantValue(t, "below+exact", Sum(Value{V: 1000, Prec: Below}, ExactValue(10)), 1010, Below)
 	wantValue(t, "all missing", Sum(Missing, Missing), 0, None)
 }
+
+// SumChanges: a gap makes the sum of changes approximate, never a bound
+// (a missing change may be negative); all missing is missing.
+func TestSumChanges(t *testing.T) {
+	v := func(x float64, p Precision) Value { return Value{V: x, Prec: p} }
+	tests := []struct {
+		name string
+		in   []Value
+		want Value
+	}{
+		{"all known", []Value{v(100, Exact), v(-30, Exact)}, v(70, Exact)},
+		{"one approximate", []Value{v(100, Approx), v(-30, Exact)}, v(70, Approx)},
+		{"a gap", []Value{v(100, Exact), Missing}, v(100, Approx)},
+		{"a gap beside a lower bound", []Value{v(100, Above), Missing}, v(100, Approx)},
+		{"all missing", []Value{Missing, Missing}, Missing},
+		{"none", nil, Missing},
+	}
+	for _, tt := range tests {
+		if got := SumChanges(tt.in...); got != tt.want {
+			t.Errorf("%s: %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+	// Sum keeps its meaning for counts, which are never negative.
+	if got := Sum(v(100, Exact), Missing); got != v(100, Above) {
+		t.Errorf("Sum with a gap: %+v, want a lower bound", got)
+	}
+}

@@ -221,7 +221,7 @@ func (c *Collector) Result(now time.Time, ic IndexConfig) Scorecard {
 	}
 	v := sc.Values
 	v[Followers] = Sum(followers...)
-	v[FollowersGrowth] = Sum(growth...)
+	v[FollowersGrowth] = SumChanges(growth...)
 	v[FollowersWeeklyPct] = Median(weekly)
 	v[FollowersPer1000] = PerThousandStudents(v[Followers], c.inst.Students)
 	v[PostsInPeriod] = ExactValue(float64(sc.Content.Posts))

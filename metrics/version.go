@@ -7,4 +7,4 @@ package metrics
 // that a report, an export or an API answer can say which definitions its
 // figures follow. TestVersionPinsDefinitions fails when a definition
 // changes and Version does not.
-const Version = "2026.11.2"
+const Version = "2026.11.3"

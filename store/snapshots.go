@@ -39,9 +39,11 @@ type AccountSnapshot struct {
 }
 
 // LatestAudience returns, for every account with one, its newest follower
-// or subscriber snapshot dated before end (a "none" snapshot included: no
-// data is a fact to show), ordered by institution and platform; with a
-// zero end, its newest of all (the dashboard's present-day Table 1).
+// or subscriber snapshot with a figure dated before end, or, for an account
+// without any figure before end, its newest "none" snapshot (no data is a
+// fact to show; a newer "none" never hides an older figure, which the
+// scorecards count), ordered by institution and platform; with a zero end,
+// the newest of all (the dashboard's present-day Table 1).
 // "Before" and "newest" are the rules of kopuro.Date.Before and
 // kopuro.Date.Compare, which the scorecards' followers follow too
 // (metrics.Series.Latest): the stored text orders as Compare does, and
@@ -58,7 +60,8 @@ FROM snapshots s
 JOIN accounts a ON a.id = s.account_id
 LEFT JOIN institutions i ON i.id = a.institution_id
 WHERE s.metric IN ('followers', 'subscribers')
-  AND s.as_of = (SELECT MAX(s2.as_of) FROM snapshots s2 WHERE s2.account_id = s.account_id AND s2.metric = s.metric`+before+`)
+  AND s.as_of = (SELECT s2.as_of FROM snapshots s2 WHERE s2.account_id = s.account_id AND s2.metric = s.metric`+before+`
+    ORDER BY CASE WHEN s2.value IS NULL OR s2.precision = 'none' THEN 1 ELSE 0 END, s2.as_of DESC LIMIT 1)
 ORDER BY i.code, a.platform, a.handle, s.metric`, func(rows *sql.Rows) (AccountSnapshot, error) {
 		var r AccountSnapshot
 		// The account's columns come first: scanAccount reads them and
