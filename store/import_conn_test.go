@@ -68,3 +68,42 @@ func TestImportKeepsStatementJournalInMemory(t *testing.T) {
 		t.Fatalf("check %v %v", p, err)
 	}
 }
+
+// An import whose function panics rolls its transaction back and gives its
+// connection up: the panic goes on to the caller (net/http recovers it),
+// and the next import is not blocked by a transaction left open.
+func TestImportPanicRollsBack(t *testing.T) {
+	ctx := context.Background()
+	db := fileStore(t, 0)
+	post := kopuro.Post{Platform: kopuro.Instagram, ExternalID: "p1", Account: kopuro.AccountRef{Platform: kopuro.Instagram, Handle: "@panic"},
+		Published: time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC), Text: "паника"}
+	done := make(chan any, 1)
+	go func() {
+		defer func() { done <- recover() }()
+		db.Import(ctx, func(tx *ImportTx) error {
+			if err := tx.PutPost(ctx, post); err != nil {
+				return err
+			}
+			if err := tx.flushPosts(ctx); err != nil {
+				return err
+			}
+			panic("a callback failed")
+		})
+	}()
+	select {
+	case r := <-done:
+		if r != "a callback failed" {
+			t.Fatalf("recovered %v, want the callback's panic", r)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the import that panicked never returned")
+	}
+	post.ExternalID = "p2"
+	if err := db.Import(ctx, func(tx *ImportTx) error { return tx.PutPost(ctx, post) }); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("%d posts (%v), want only the second import's", n, err)
+	}
+}
