@@ -30,12 +30,13 @@ type Goal struct {
 	Reviewed time.Time `json:"reviewed,omitzero"`
 }
 
-// Validate checks what the goal says of itself: exactly one of target and
-// change, a deadline after the start, a baseline when the target is
-// relative, a known platform and label. Whether its metric exists is the
-// metric registry's to say: plan.ValidateGoal checks that first, then
-// this.
-func (g *Goal) Validate() error {
+// ValidateShape checks what the goal says of itself: exactly one of
+// target and change, a deadline after the start, a baseline when the
+// target is relative, a known platform and label. Whether its metric
+// exists is the metric registry's to say: plan.ValidateGoal checks that
+// first, then this. (Not named Validate, so that a call written for the
+// whole check does not compile and quietly do less.)
+func (g *Goal) ValidateShape() error {
 	if g.Platform != "" {
 		if _, err := ParsePlatform(string(g.Platform)); err != nil {
 			return err

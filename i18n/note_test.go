@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"kopuro"
 	"kopuro/data"
 )
 
@@ -37,13 +38,13 @@ func TestTable1NotesInEveryLanguage(t *testing.T) {
 		if note == "" {
 			continue
 		}
-		known[NoteKey(note)] = true
+		known[kopuro.NoteKey(note)] = true
 		for _, lang := range Langs {
-			if !cat.Has(lang, NoteKey(note)) {
-				t.Errorf("%s: no %s for the note %q", lang, NoteKey(note), note)
+			if !cat.Has(lang, kopuro.NoteKey(note)) {
+				t.Errorf("%s: no %s for the note %q", lang, kopuro.NoteKey(note), note)
 				continue
 			}
-			got := cat.Note(lang, note)
+			got := cat.Note(lang, kopuro.NoteKey(note), note)
 			switch {
 			case lang == "en" && got != note:
 				t.Errorf("en: %q, want the study's own words %q", got, note)
@@ -74,13 +75,8 @@ func TestNote(t *testing.T) {
 		{"ru", "биздин эскертүү", "биздин эскертүү"},
 		{"en", "", ""},
 	} {
-		if got := cat.Note(tc.lang, tc.note); got != tc.want {
+		if got := cat.Note(tc.lang, kopuro.NoteKey(tc.note), tc.note); got != tc.want {
 			t.Errorf("Note(%s, %q) = %q, want %q", tc.lang, tc.note, got, tc.want)
-		}
-	}
-	for in, want := range map[string]string{"World Philosophy Day": "world-philosophy-day", "no data (under 500)": "no-data-under-500", "--": "x"} {
-		if got := Slug(in); got != want && !(want == "x" && strings.HasPrefix(got, "x")) {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -13,7 +13,6 @@ import (
 
 	"kopuro"
 	"kopuro/data"
-	"kopuro/i18n"
 )
 
 // Event kinds of the calendar.
@@ -144,7 +143,7 @@ func ReadInternationalDays(r io.Reader, file string) ([]InternationalDay, error)
 			return nil, kopuro.AsError(err).At(file, line)
 		}
 		d := InternationalDay{Rule: rule, Spec: strings.TrimSpace(rec[0]), Name: strings.TrimSpace(rec[1])}
-		d.ID = i18n.Slug(d.Name)
+		d.ID = kopuro.Slug(d.Name)
 		if d.Name == "" {
 			return nil, kopuro.Errorf(kopuro.EInvalid, "error.required", "name_en is required").WithArg("Field", "name_en").At(file, line)
 		}
@@ -197,7 +196,7 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 				continue
 			}
 			out = append(out, Event{
-				UID: fmt.Sprintf("intl-%s-%s@kopuro", t.Format("2006-01-02"), i18n.Slug(d.Name)), Kind: KindInternationalDay,
+				UID: fmt.Sprintf("intl-%s-%s@kopuro", t.Format("2006-01-02"), kopuro.Slug(d.Name)), Kind: KindInternationalDay,
 				Title: d.Name, Start: kopuro.DateOf(t), End: kopuro.DateOf(t), SDGs: d.SDGs, Day: d.ID,
 			})
 		}
@@ -209,7 +208,7 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 				continue
 			}
 			out = append(out, Event{
-				UID: fmt.Sprintf("rubric-%s-%s@kopuro", i18n.Slug(r.ID), t.Format("2006-01-02")), Kind: KindRubric,
+				UID: fmt.Sprintf("rubric-%s-%s@kopuro", kopuro.Slug(r.ID), t.Format("2006-01-02")), Kind: KindRubric,
 				Title: r.Name, Start: kopuro.DateOf(t), End: kopuro.DateOf(t), Hashtag: r.Hashtag, Description: r.Description,
 			})
 		}
@@ -219,7 +218,7 @@ func Calendar(from, to time.Time, days []InternationalDay, rubrics []Rubric, cam
 			continue
 		}
 		out = append(out, Event{
-			UID: fmt.Sprintf("campaign-%s@kopuro", i18n.Slug(c.ID)), Kind: KindCampaign,
+			UID: fmt.Sprintf("campaign-%s@kopuro", kopuro.Slug(c.ID)), Kind: KindCampaign,
 			Title: c.Name, Start: c.From, End: c.To, Hashtag: c.Hashtag, Description: c.Description, SDGs: c.SDGs,
 		})
 	}

@@ -23,7 +23,7 @@ import (
 type Goal = kopuro.Goal
 
 // ValidateGoal checks the goal: a known metric (of the registry, or an
-// offline indicator), then what the goal says of itself (Goal.Validate:
+// offline indicator), then what the goal says of itself (Goal.ValidateShape:
 // exactly one of target and change, a deadline after the start, and a
 // baseline when the target is relative).
 func ValidateGoal(g *Goal) error {
@@ -34,7 +34,7 @@ func ValidateGoal(g *Goal) error {
 	if !isMetric && !IsOfflineMetric(g.Metric) {
 		return invalid("metric", "error.goal_metric", "unknown goal metric %q", g.Metric).WithArg("Value", g.Metric)
 	}
-	return g.Validate()
+	return g.ValidateShape()
 }
 
 func invalid(field, key, format string, args ...any) *kopuro.Error {

@@ -49,7 +49,7 @@ func mark(p string) string {
 // snapshot is a Table 1 cell: "94 950", "~1 300", "<1 000" or the no-data
 // mark, with its date and source.
 func (f fmtr) snapshot(s kopuro.Snapshot) Cell {
-	c := Cell{Prec: string(s.Precision), AsOf: f.date(s.AsOf), Source: s.Source, Note: f.cat.Note(f.lang, s.Note)}
+	c := Cell{Prec: string(s.Precision), AsOf: f.date(s.AsOf), Source: s.Source, Note: f.cat.Note(f.lang, kopuro.NoteKey(s.Note), s.Note)}
 	if !s.Known() {
 		c.Text, c.Prec = f.none(), string(kopuro.None)
 		return c

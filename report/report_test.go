@@ -139,8 +139,9 @@ func TestHTMLSectionsAndTable1(t *testing.T) {
 	}
 }
 
-// TestFormats: every format in the one list parses, has its own media
-// type and renders; an unknown one is a user error that lists them all.
+// TestFormats: every format in the one list parses and has its own media
+// type and renderer; an unknown one is a user error that lists them all.
+// (Rendering each format is tested by the golden and browser tests.)
 func TestFormats(t *testing.T) {
 	types := map[string]bool{}
 	for _, f := range Formats {

@@ -29,11 +29,11 @@ func nullFloat(p *float64) any {
 }
 
 // AddGoal validates and stores a goal of its institution, returning it
-// with its id. It checks what the goal says of itself (Goal.Validate);
+// with its id. It checks what the goal says of itself (Goal.ValidateShape);
 // that its metric exists is for the metric registry to say
 // (plan.ValidateGoal, which insight.AddGoal calls first).
 func (db *DB) AddGoal(ctx context.Context, g kopuro.Goal) (kopuro.Goal, error) {
-	if err := g.Validate(); err != nil {
+	if err := g.ValidateShape(); err != nil {
 		return g, err
 	}
 	err := db.writeTx(ctx, func(tx *sql.Tx) error {

@@ -25,21 +25,26 @@ const (
 	monthLayout = "2006-01"     // 2025-03
 )
 
+// minFormYear is the first year a form's date may fall in: no post,
+// snapshot or plan of a university's social media is older.
+const minFormYear = 1900
+
 // layoutHint is how a layout is written for people, in English messages.
 var layoutHint = map[string]string{dayLayout: "YYYY-MM-DD", monthLayout: "YYYY-MM"}
 
 // formDate reads the field name of v, a day or a month in layout, as the
 // start of that day or month, UTC. An empty field is the zero time and no
 // error: a caller whose field is required says so in its own words. A
-// malformed value is a user error under the caller's catalogue key, with
-// the value as {Value}, naming the field.
+// malformed value, or one before minFormYear (year 1 would read as the
+// zero time, that is as an empty field), is a user error under the
+// caller's catalogue key, with the value as {Value}, naming the field.
 func formDate(v url.Values, name, layout, key string) (time.Time, error) {
 	s := strings.TrimSpace(v.Get(name))
 	if s == "" {
 		return time.Time{}, nil
 	}
 	t, err := time.Parse(layout, s)
-	if err != nil {
+	if err != nil || t.Year() < minFormYear {
 		return time.Time{}, kopuro.Errorf(kopuro.EInvalid, key, "%q is not written %s", s, layoutHint[layout]).WithArg("Value", s).InField(name)
 	}
 	return t, nil

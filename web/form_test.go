@@ -37,6 +37,9 @@ func TestFormDate(t *testing.T) {
 		{"day given a month", "2025-03", dayLayout, true, time.Time{}, "bad", "2025-03"},
 		{"month 13", "2025-13", monthLayout, false, time.Time{}, "bad", "2025-13"},
 		{"words", "june", monthLayout, false, time.Time{}, "bad", "june"},
+		{"year 1 is not empty", "0001-01-01", dayLayout, false, time.Time{}, "bad", "0001-01-01"},
+		{"before 1900", "1899-12", monthLayout, true, time.Time{}, "bad", "1899-12"},
+		{"1900", "1900-01", monthLayout, true, day(1900, 1, 1), "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := url.Values{}

@@ -91,7 +91,7 @@ func (p *page) PlatformName(pl kopuro.Platform) string { return p.T("platform." 
 
 // Note is a snapshot's note in the page's language (the bundled Table 1
 // notes are translated; imported ones are shown as written).
-func (p *page) Note(s string) string { return p.cat.Note(p.Lang, s) }
+func (p *page) Note(s string) string { return p.cat.Note(p.Lang, kopuro.NoteKey(s), s) }
 
 func (s *Server) parseTemplates() error {
 	layout, err := fs.ReadFile(s.files, "templates/layout.html")

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"kopuro"
 	"kopuro/i18n"
 	"kopuro/web/webtest"
 )
@@ -204,7 +205,7 @@ func TestTable1NotesTranslated(t *testing.T) {
 	s, _ := newTestServer(t)
 	cat := i18n.Embedded()
 	for _, lang := range i18n.Langs {
-		want := html.EscapeString(cat.Note(lang, "no data: low participation"))
+		want := html.EscapeString(cat.Note(lang, kopuro.NoteKey("no data: low participation"), "no data: low participation"))
 		for _, path := range []string{"/?lang=" + lang, "/institutions/knu?lang=" + lang} {
 			if _, body := get(t, s, path); !strings.Contains(body, want) {
 				t.Errorf("%s lacks the note %q", path, want)

@@ -10,6 +10,7 @@ import (
 
 	"kopuro"
 	"kopuro/platform"
+	"kopuro/platform/httpx"
 	"kopuro/store"
 )
 
@@ -174,5 +175,5 @@ func runLine(e *env, r kopuro.Run) string {
 
 func noCredentials(p kopuro.Platform, missing []string) error {
 	return kopuro.Errorf(kopuro.EUnauthorized, "collect.no_credentials", "no %s credentials: set %s", p, strings.Join(missing, ", ")).
-		WithArg("Platform", string(p)).WithArg("Variable", strings.Join(missing, ", "))
+		WithArg("Platform", httpx.PlatformName(p)).WithArg("Variable", strings.Join(missing, ", "))
 }

@@ -3,6 +3,7 @@ package httpx
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"kopuro"
 )
@@ -31,5 +32,24 @@ func TestBadTarget(t *testing.T) {
 		if strings.ContainsAny(e.Message, "\x1b\n\u0085") {
 			t.Errorf("%s: message %q carries a control character", tc.p, e.Message)
 		}
+	}
+}
+
+// Every collector message names the platform as its owner writes it: one
+// message must not say "youtube" and the next "YouTube".
+func TestPlatformArgIsTheOwnersName(t *testing.T) {
+	p := kopuro.YouTube
+	for name, e := range map[string]*kopuro.Error{
+		"quota":      NewQuota(p, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).err,
+		"status":     StatusError(p, 404, "channel UC1", ""),
+		"malformed":  Malformed(p, "channel UC1", "items", "not a list"),
+		"bad target": BadTarget(p, "@x"),
+	} {
+		if got := e.Args["Platform"]; got != "YouTube" {
+			t.Errorf("%s: {Platform} = %v, want YouTube", name, got)
+		}
+	}
+	if got := PlatformName("vk"); got != "vk" {
+		t.Errorf("an unknown platform's name %q, want its id", got)
 	}
 }
