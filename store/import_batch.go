@@ -100,14 +100,9 @@ func (t *ImportTx) flushPosts(ctx context.Context) error {
 	for i, pp := range t.pending {
 		id, ok := ids[pp.key]
 		if !ok {
-			return errors.New("store: a batched post upsert returned no id")
+			return errBatchNoID
 		}
-		if len(t.posts) >= maxCachedPosts {
-			// Comments follow their posts closely in every format; a bounded
-			// cache keeps memory flat however large the file.
-			clear(t.posts)
-		}
-		t.posts[pp.key] = id
+		t.rememberPost(pp.key, id)
 		postIDs = append(postIDs, id)
 		for _, tag := range pp.tags {
 			tags = append(tags, id, tag)
@@ -159,4 +154,18 @@ func (db *DB) codingRows(pending []pendingPost) codedRows {
 		}
 	}
 	return out
+}
+
+// errBatchNoID is a batched upsert that returned no id for one of its
+// posts: a bug, never bad input.
+var errBatchNoID = errors.New("store: a batched post upsert returned no id")
+
+// rememberPost keeps a stored post's id for the comments that follow it.
+// Comments follow their posts closely in every format; a bounded cache
+// keeps memory flat however large the file.
+func (t *ImportTx) rememberPost(key postKey, id int64) {
+	if len(t.posts) >= maxCachedPosts {
+		clear(t.posts)
+	}
+	t.posts[key] = id
 }

@@ -169,12 +169,9 @@ func (t *ImportTx) flushPostsCopy(ctx context.Context) error {
 	for i, pp := range t.pending {
 		sp, ok := stored[pp.key]
 		if !ok {
-			return errors.New("store: a batched post upsert returned no id")
+			return errBatchNoID
 		}
-		if len(t.posts) >= maxCachedPosts {
-			clear(t.posts)
-		}
-		t.posts[pp.key] = sp.id
+		t.rememberPost(pp.key, sp.id)
 		row := rows.rows[i]
 		if row != nil {
 			row[0] = sp.id
