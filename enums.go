@@ -48,6 +48,24 @@ func (p Platform) AudienceMetric() Metric {
 	return MetricFollowers
 }
 
+// brandNames are platforms as their owners write them, the same in every
+// language. VK is left out: Russian and Kyrgyz readers know it by another
+// name (ВКонтакте), which the catalogues give.
+var brandNames = map[Platform]string{
+	Instagram: "Instagram", Facebook: "Facebook", YouTube: "YouTube", TikTok: "TikTok",
+	Telegram: "Telegram", X: "X", LinkedIn: "LinkedIn",
+}
+
+// Name is p as its owner writes it ("YouTube"), for messages that name a
+// platform among other words ({Platform}); its id where the name depends
+// on the reader's language.
+func (p Platform) Name() string {
+	if n, ok := brandNames[p]; ok {
+		return n
+	}
+	return string(p)
+}
+
 // Video reports whether p is a video-first platform, where engagement is also
 // measured per view.
 func (p Platform) Video() bool { return p == YouTube || p == TikTok }

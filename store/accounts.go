@@ -87,8 +87,8 @@ func (db *DB) LinkAccount(ctx context.Context, p kopuro.Platform, handle, instit
 		var acc, inst int64
 		err := tx.QueryRowContext(ctx, db.q(`SELECT id FROM accounts WHERE platform = ? AND handle = ?`), string(p), handle).Scan(&acc)
 		if errors.Is(err, sql.ErrNoRows) {
-			return kopuro.Errorf(kopuro.ENotFound, "error.account_not_found", "no %s account @%s", p, handle).
-				WithArg("Platform", string(p)).WithArg("Handle", handle)
+			return kopuro.Errorf(kopuro.ENotFound, "error.account_not_found", "no %s account @%s", p.Name(), handle).
+				WithArg("Platform", p.Name()).WithArg("Handle", handle)
 		}
 		if err != nil {
 			return err

@@ -10,7 +10,6 @@ import (
 
 	"kopuro"
 	"kopuro/platform"
-	"kopuro/platform/httpx"
 	"kopuro/store"
 )
 
@@ -175,5 +174,5 @@ func runLine(e *env, r kopuro.Run) string {
 
 func noCredentials(p kopuro.Platform, missing []string) error {
 	return kopuro.Errorf(kopuro.EUnauthorized, "collect.no_credentials", "no %s credentials: set %s", p, strings.Join(missing, ", ")).
-		WithArg("Platform", httpx.PlatformName(p)).WithArg("Variable", strings.Join(missing, ", "))
+		WithArg("Platform", p.Name()).WithArg("Variable", strings.Join(missing, ", "))
 }

@@ -28,7 +28,7 @@ func NewQuota(p kopuro.Platform, retryAt time.Time) *Quota {
 	at := retryAt.UTC().Format("2006-01-02 15:04 UTC")
 	e := kopuro.Errorf(kopuro.EUnavailable, "collect.quota",
 		"the %s API quota is used up; collection stopped cleanly, try again after %s", p, at).
-		WithArg("Platform", PlatformName(p)).WithArg("RetryAt", at)
+		WithArg("Platform", p.Name()).WithArg("RetryAt", at)
 	return &Quota{Platform: p, RetryAt: retryAt.UTC(), err: e}
 }
 
@@ -69,14 +69,14 @@ func StatusError(p kopuro.Platform, status int, page, message string) *kopuro.Er
 		message = http.StatusText(status) // the catalogue messages end with it
 	}
 	return kopuro.Errorf(code, key, "%s", msg).
-		WithArg("Platform", PlatformName(p)).WithArg("Status", status).WithArg("Page", page).WithArg("Message", message)
+		WithArg("Platform", p.Name()).WithArg("Status", status).WithArg("Page", page).WithArg("Message", message)
 }
 
 // Malformed is the user-safe error for an answer that cannot be read: it
 // names the page and, when known, the field.
 func Malformed(p kopuro.Platform, page, field, detail string) *kopuro.Error {
 	e := kopuro.Errorf(kopuro.EInvalid, "collect.malformed", "%s: %s: unreadable answer: %s", p, page, detail).
-		WithArg("Platform", PlatformName(p)).WithArg("Page", page).WithArg("Detail", detail)
+		WithArg("Platform", p.Name()).WithArg("Page", page).WithArg("Detail", detail)
 	if field != "" {
 		e = e.InField(field)
 	}
@@ -138,29 +138,12 @@ type cleanError struct{ msg string }
 
 func (e *cleanError) Error() string { return e.msg }
 
-// platformNames are the collected platforms as their owners write them
-// (catalogue-free: these are names).
-var platformNames = map[kopuro.Platform]string{
-	kopuro.Instagram: "Instagram", kopuro.Facebook: "Facebook", kopuro.YouTube: "YouTube",
-	kopuro.TikTok: "TikTok", kopuro.Telegram: "Telegram",
-}
-
-// PlatformName is p as its owner writes it ("YouTube"): the {Platform} of
-// every collector message, so that one message does not say "youtube" and
-// the next "YouTube".
-func PlatformName(p kopuro.Platform) string {
-	if name := platformNames[p]; name != "" {
-		return name
-	}
-	return string(p)
-}
-
 // BadTarget is the user-safe error for an account name that cannot be
 // asked for. The name is untrusted input: it is shown only through
 // Printable, so that control characters and bidi overrides cannot reach a
 // terminal or a log, and a long one is cut.
 func BadTarget(p kopuro.Platform, handle string) *kopuro.Error {
-	name := PlatformName(p)
+	name := p.Name()
 	v := Printable(handle, 60)
 	return kopuro.Errorf(kopuro.EInvalid, "collect.bad_target", "%q is not a valid %s account identifier", v, name).
 		WithArg("Platform", name).WithArg("Value", v)

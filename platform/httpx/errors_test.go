@@ -49,7 +49,7 @@ func TestPlatformArgIsTheOwnersName(t *testing.T) {
 			t.Errorf("%s: {Platform} = %v, want YouTube", name, got)
 		}
 	}
-	if got := PlatformName("vk"); got != "vk" {
-		t.Errorf("an unknown platform's name %q, want its id", got)
+	if got := kopuro.VK.Name(); got != "vk" {
+		t.Errorf("VK's name %q, want its id (the catalogues name it per language)", got)
 	}
 }

@@ -55,7 +55,7 @@ type graph struct {
 func newGraph(p kopuro.Platform, cfg Config, variable string) (*graph, error) {
 	if strings.TrimSpace(cfg.Token) == "" {
 		return nil, kopuro.Errorf(kopuro.EUnauthorized, "collect.no_credentials", "no %s access token is configured", p).
-			WithArg("Platform", httpx.PlatformName(p)).WithArg("Variable", variable)
+			WithArg("Platform", p.Name()).WithArg("Variable", variable)
 	}
 	if cfg.Limiter == nil {
 		cfg.Limiter = httpx.NewLimiter(2, time.Second)

@@ -36,7 +36,7 @@ func NewInstagram(cfg Config) (*Instagram, error) {
 	}
 	if !safeToken(cfg.IGUserID) {
 		return nil, kopuro.Errorf(kopuro.EUnauthorized, "collect.no_credentials", "no Instagram business account id is configured").
-			WithArg("Platform", httpx.PlatformName(kopuro.Instagram)).WithArg("Variable", "INSTAGRAM_USER_ID")
+			WithArg("Platform", kopuro.Instagram.Name()).WithArg("Variable", "INSTAGRAM_USER_ID")
 	}
 	return &Instagram{g: g, igUser: cfg.IGUserID}, nil
 }

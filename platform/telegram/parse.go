@@ -227,7 +227,7 @@ func ValidChannel(s string) bool {
 
 func problem(post, field, detail string) *kopuro.Error {
 	return kopuro.Errorf(kopuro.EInvalid, "collect.malformed", "telegram: message %s: unreadable: %s", httpx.Printable(post, 40), detail).
-		WithArg("Platform", httpx.PlatformName(kopuro.Telegram)).WithArg("Page", httpx.Printable(post, 40)).WithArg("Detail", detail).InField(field)
+		WithArg("Platform", kopuro.Telegram.Name()).WithArg("Page", httpx.Printable(post, 40)).WithArg("Detail", detail).InField(field)
 }
 
 // walk visits n and its descendants depth first; visit returns false to

@@ -104,7 +104,7 @@ func (c *Collector) Collect(ctx context.Context, target kopuro.AccountRef, since
 		if n == 1 {
 			if !page.Preview {
 				return res, kopuro.Errorf(kopuro.ENotFound, "collect.not_found", "telegram has no public preview for channel %s", name).
-					WithArg("Platform", httpx.PlatformName(kopuro.Telegram)).WithArg("Page", "channel "+name).WithArg("Status", http.StatusNotFound)
+					WithArg("Platform", kopuro.Telegram.Name()).WithArg("Page", "channel "+name).WithArg("Status", http.StatusNotFound)
 			}
 			res.Snapshots = c.snapshots(page)
 		}

@@ -69,7 +69,7 @@ var _ platform.Collector = (*Collector)(nil)
 func New(cfg Config) (*Collector, error) {
 	if strings.TrimSpace(cfg.ClientKey) == "" || strings.TrimSpace(cfg.ClientSecret) == "" {
 		return nil, kopuro.Errorf(kopuro.EUnauthorized, "collect.no_credentials", "no TikTok research client credentials are configured").
-			WithArg("Platform", httpx.PlatformName(kopuro.TikTok)).WithArg("Variable", "TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET")
+			WithArg("Platform", kopuro.TikTok.Name()).WithArg("Variable", "TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET")
 	}
 	if cfg.Limiter == nil {
 		cfg.Limiter = httpx.NewLimiter(1, time.Second)

@@ -56,7 +56,7 @@ var _ platform.Collector = (*Collector)(nil)
 func New(ctx context.Context, cfg Config) (*Collector, error) {
 	if strings.TrimSpace(cfg.APIKey) == "" {
 		return nil, kopuro.Errorf(kopuro.EUnauthorized, "collect.no_credentials", "no YouTube API key is configured").
-			WithArg("Platform", httpx.PlatformName(kopuro.YouTube)).WithArg("Variable", "YOUTUBE_API_KEY")
+			WithArg("Platform", kopuro.YouTube.Name()).WithArg("Variable", "YOUTUBE_API_KEY")
 	}
 	if cfg.CommentVideos == 0 {
 		cfg.CommentVideos = 20
