@@ -23,13 +23,20 @@ import (
 //     epoch, and every cached value goes).
 //
 // Serving a stale value starts one recomputation in the background (one
-// per key at a time); the requests after it finishes get the fresh value.
+// per key at a time, and not before DB.RecomputeEvery after the previous
+// one began, so that a stream of writes does not keep a core busy
+// recomputing); the requests after it finishes get the fresh value.
 // Requests that do not allow stale values wait for a fresh one, as all
 // did before. See docs/caching.md.
 
 // DefaultMaxStale is how long after the data changed a cached value may
 // still be served to a request that allows it.
 const DefaultMaxStale = time.Minute
+
+// DefaultRecomputeEvery is how often, at most, a value served stale is
+// recomputed while writes keep coming. It is well inside DefaultMaxStale,
+// so that a value is recomputed before it may no longer be served.
+const DefaultRecomputeEvery = 10 * time.Second
 
 // backgroundTimeout bounds one recomputation that no request waits for.
 const backgroundTimeout = 10 * time.Minute
@@ -159,7 +166,7 @@ func memoize[T any](ctx context.Context, db *DB, m *memo, key string, ttl time.D
 	}
 	if min, ok := ctx.Value(staleKey{}).(int64); ok && m.servable(s, min, ttl, now, db.MaxStale) {
 		val := s.val.(T)
-		if s.flight == nil {
+		if s.flight == nil && now.Sub(s.computed) >= db.RecomputeEvery {
 			f := &memoFlight{version: v.n, started: now, done: make(chan struct{})}
 			s.flight = f
 			bg := freshOnly(context.WithoutCancel(ctx), v, at)

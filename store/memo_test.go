@@ -213,8 +213,11 @@ func TestMemoBackgroundBounded(t *testing.T) {
 	}
 	// Once every slot holds a gated recomputation, the keys whose
 	// recomputation has not started are queued behind them.
-	for int(running.Load()) < store.BackgroundSlots(db) {
-		time.Sleep(time.Millisecond)
+	for deadline := time.Now().Add(time.Minute); int(running.Load()) < store.BackgroundSlots(db); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			close(gate)
+			t.Fatalf("%d recomputations started, want %d", running.Load(), store.BackgroundSlots(db))
+		}
 	}
 	queued := -1
 	startedMu.Lock()
@@ -374,4 +377,39 @@ func TestMemoVersionGoesBack(t *testing.T) {
 	if v := get(); v != 2 {
 		t.Errorf("a lower version read two minutes after the newest was seen: %d, want it computed again (2)", v)
 	}
+}
+
+// Under a stream of writes a value served stale is recomputed at most once
+// per DB.RecomputeEvery: the value keeps being served (within the stale
+// bound) without a recomputation beside every write.
+func TestMemoRecomputeEvery(t *testing.T) {
+	db := storetest.New(t)
+	db.RecomputeEvery = 10 * time.Second
+	fivePosts(t, db) // six posts
+	var mu sync.Mutex
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	store.SetMemoClock(db, func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	c := &postCounter{db: db}
+	visitor := store.AllowStale(ctx, 0)
+	c.get(t, visitor, 6)
+	advance(time.Second)
+	addPost(t, db, "p7")
+	c.get(t, visitor, 6) // stale, and too soon to recompute
+	db.Settle()
+	if n := c.calls.Load(); n != 1 {
+		t.Fatalf("%d computations one second after the first, want 1", n)
+	}
+	c.get(t, visitor, 6)
+	advance(10 * time.Second)
+	c.get(t, visitor, 6) // stale; a recomputation starts
+	db.Settle()
+	if n := c.calls.Load(); n != 2 {
+		t.Fatalf("%d computations after the interval, want 2", n)
+	}
+	c.get(t, visitor, 7)
+	// A request that does not allow stale values never waits for the
+	// interval.
+	addPost(t, db, "p8")
+	c.get(t, ctx, 8)
 }

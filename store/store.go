@@ -42,6 +42,11 @@ type DB struct {
 	// MaxStale is how long after the data changed a cached value may
 	// still be served to a request that allows it (memo.go); 0: never.
 	MaxStale time.Duration
+	// RecomputeEvery is how long after a stale value's computation began
+	// another one may start (memo.go): under a stream of writes (an
+	// analysis run writes every 1 000 posts) a page is recomputed at most
+	// this often, not back to back beside the writer.
+	RecomputeEvery time.Duration
 	// memoClock is the memo's real-time clock (nil: time.Now).
 	memoClock func() time.Time
 	// background counts the recomputations under way or queued
@@ -80,7 +85,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, kopuro.Errorf(kopuro.EUnavailable, "error.db_open", "cannot open database %s: %v", redact(dsn), err).WithArg("Path", redact(dsn))
 	}
-	return &DB{sql: db, d: d, driverDSN: driverDSN, Now: time.Now, MaxStale: DefaultMaxStale, backgroundSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
+	return &DB{sql: db, d: d, driverDSN: driverDSN, Now: time.Now, MaxStale: DefaultMaxStale, RecomputeEvery: DefaultRecomputeEvery, backgroundSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 		memo:      memo{maxEntries: memoMaxEntries, maxBytes: 1 << 62},
 		bytesMemo: memo{maxEntries: memoMaxEntries, maxBytes: bytesMaxBytes}}, nil
 }

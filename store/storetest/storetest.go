@@ -36,6 +36,9 @@ func New(t testing.TB) *store.DB {
 		t.Fatal(err)
 	}
 	db.Now = func() time.Time { return Clock }
+	// A stale value's recomputation starts at once, whenever the test
+	// wrote: tests of the interval between recomputations set their own.
+	db.RecomputeEvery = 0
 	if err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
