@@ -16,14 +16,7 @@ import (
 // both engines) and, on SQLite, a full-text index entry without its post.
 func TestCheckFindsDamage(t *testing.T) {
 	dsn := storetest.DSN(t)
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.Open(t, dsn)
 	put(t, db, func(tx *store.ImportTx) error {
 		return tx.PutPost(ctx, kopuro.Post{Platform: kopuro.Instagram, ExternalID: "p1",
 			Account:   kopuro.AccountRef{Platform: kopuro.Instagram, Handle: "@check"},

@@ -148,14 +148,7 @@ func TestMemoStaleBounds(t *testing.T) {
 // A migration starts a new epoch of the data version: values cached
 // before are not served stale after it.
 func TestMigrateStartsEpoch(t *testing.T) {
-	db, err := store.Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.Open(t, storetest.DSN(t))
 	v1, e1 := store.VersionOf(t, db)
 	if e1 < 1 {
 		t.Errorf("epoch after the first migration %d, want at least 1", e1)
@@ -275,14 +268,7 @@ func TestMemoPinnedOlderVersion(t *testing.T) {
 // reads as before; elsewhere it does nothing.
 func TestMapReads(t *testing.T) {
 	for _, dsn := range []string{storetest.DSN(t), ":memory:"} {
-		db, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if err := db.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
+		db := storetest.Open(t, dsn)
 		fivePosts(t, db) // six posts
 		if err := db.MapReads(ctx); err != nil {
 			t.Fatal(err)

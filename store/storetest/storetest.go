@@ -30,6 +30,13 @@ func New(t testing.TB) *store.DB {
 	if os.Getenv("KOPURO_TEST_PG") != "" {
 		dsn = DSN(t)
 	}
+	return Open(t, dsn)
+}
+
+// Open opens the store at dsn (DSN gives a fresh one) as New does:
+// migrated, its clock fixed at Clock, closed when the test ends.
+func Open(t testing.TB, dsn string) *store.DB {
+	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
