@@ -70,11 +70,11 @@ func (s *Server) saveLabels(r *http.Request, id int64, l kopuro.Labels) (kopuro.
 	return c, s.db.SaveCodings(r.Context(), []kopuro.Coding{c})
 }
 
-// postID reads a path value that names a post.
-func postID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+// postID reads a post's id as a path value or query parameter gives it.
+func postID(s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, kopuro.Errorf(kopuro.ENotFound, "error.post_not_found", "no post %q", r.PathValue(name)).WithArg("ID", r.PathValue(name))
+		return 0, kopuro.Errorf(kopuro.ENotFound, "error.post_not_found", "no post %q", s).WithArg("ID", s)
 	}
 	return id, nil
 }
@@ -82,7 +82,7 @@ func postID(r *http.Request, name string) (int64, error) {
 // apiSaveLabels answers POST /api/v1/posts/{id}/labels with the stored
 // coding; the body is a labels object.
 func (s *Server) apiSaveLabels(w http.ResponseWriter, r *http.Request) error {
-	id, err := postID(r, "id")
+	id, err := postID(r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func labelsFromForm(r *http.Request) (kopuro.Labels, error) {
 // codingPost takes the coding form (POST /coding/{post}) and goes on to the
 // next post of the same sample.
 func (s *Server) codingPost(w http.ResponseWriter, r *http.Request) error {
-	id, err := postID(r, "post")
+	id, err := postID(r.PathValue("post"))
 	if err != nil {
 		return err
 	}
@@ -181,9 +181,9 @@ func (s *Server) codingPage(w http.ResponseWriter, r *http.Request) error {
 	var lp store.LabeledPost
 	found := false
 	if v.Get("post") != "" {
-		id, err := strconv.ParseInt(v.Get("post"), 10, 64)
+		id, err := postID(v.Get("post"))
 		if err != nil {
-			return kopuro.Errorf(kopuro.ENotFound, "error.post_not_found", "no post %q", v.Get("post")).WithArg("ID", v.Get("post"))
+			return err
 		}
 		if lp, err = s.db.Post(r.Context(), id); err != nil {
 			return err

@@ -77,6 +77,11 @@ func TestExplorerLinksPostsToCoding(t *testing.T) {
 			linked[m[1]] = true
 		}
 		shown := strings.Count(body, `<article class="post">`)
+		for id := range linked {
+			if _, known := instOf[id]; !known {
+				t.Errorf("%s: a link to post %s, which the store does not have", tt.who, id)
+			}
+		}
 		n := 0
 		for id, inst := range instOf {
 			if linked[id] {

@@ -18,8 +18,9 @@ func TestOwnChangeShowsAtOnce(t *testing.T) {
 		if res.StatusCode != 200 {
 			t.Fatalf("%s: GET %s: %d", who, url, res.StatusCode)
 		}
+		// The count element exactly: "0 posts" would also match "10 posts".
 		for _, c := range []string{"0 posts", "1 post"} {
-			if strings.Contains(body, c) {
+			if strings.Contains(body, `<p class="count">`+c+` found</p>`) {
 				return c
 			}
 		}
